@@ -1,0 +1,2 @@
+/** Commands of the command palette (Ctrl+K). */
+package dev.pilothouse.sdk.command;

@@ -1,0 +1,2 @@
+/** Persistent settings, scoped per plugin. */
+package dev.pilothouse.sdk.settings;

@@ -1,0 +1,79 @@
+package dev.pilothouse.sdk.ui.kit;
+
+import dev.pilothouse.sdk.kube.CellTone;
+import dev.pilothouse.sdk.kube.Column;
+import dev.pilothouse.sdk.kube.Row;
+import dev.pilothouse.sdk.ui.Styles;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+import java.util.List;
+
+/**
+ * Builds a virtualized {@link TableView} from SDK columns: text, tone and sort order come from the column, so every
+ * resource table in the app looks and sorts the same way. Rows are expected to change in bulk (see
+ * {@code LiveRows}); sorting uses a {@link SortedList} bound to the table's comparator.
+ */
+public final class ResourceTable {
+
+    private ResourceTable() {
+    }
+
+    /** A table over the rows with the given columns; sortable on every column. */
+    public static <R extends Row> TableView<R> create(ObservableList<R> rows, List<Column<R>> columns) {
+        TableView<R> table = new TableView<>();
+        table.getStyleClass().addAll("ph-resource-table", Styles.DENSE);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        for (Column<R> column : columns) {
+            table.getColumns().add(tableColumn(column));
+        }
+        SortedList<R> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        return table;
+    }
+
+    private static <R extends Row> TableColumn<R, R> tableColumn(Column<R> column) {
+        TableColumn<R, R> tc = new TableColumn<>(column.title());
+        tc.setId(column.id());
+        tc.setPrefWidth(column.preferredWidth());
+        tc.setCellValueFactory(features -> new ReadOnlyObjectWrapper<>(features.getValue()));
+        tc.setComparator(column.comparator());
+        tc.setCellFactory(c -> new ToneCell<>(column));
+        return tc;
+    }
+
+    /** A cell whose text and tone come from an SDK column. */
+    private static final class ToneCell<R extends Row> extends TableCell<R, R> {
+        private final Column<R> column;
+
+        ToneCell(Column<R> column) {
+            this.column = column;
+            setAlignment(switch (column.align()) {
+                case LEFT -> Pos.CENTER_LEFT;
+                case RIGHT -> Pos.CENTER_RIGHT;
+                case CENTER -> Pos.CENTER;
+            });
+        }
+
+        @Override
+        protected void updateItem(R row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll(Styles.allTones());
+            if (empty || row == null) {
+                setText(null);
+                return;
+            }
+            setText(column.text(row));
+            CellTone tone = column.tone(row);
+            if (tone != CellTone.DEFAULT) {
+                getStyleClass().add(Styles.tone(tone));
+            }
+        }
+    }
+}
