@@ -1,0 +1,257 @@
+package dev.pilothouse.core.kube;
+
+import dev.pilothouse.sdk.cluster.AccessDecision;
+import dev.pilothouse.sdk.cluster.ClusterException;
+import dev.pilothouse.sdk.cluster.ClusterInfo;
+import dev.pilothouse.sdk.cluster.ClusterService;
+import dev.pilothouse.sdk.cluster.RowListener;
+import dev.pilothouse.sdk.cluster.Subscription;
+import dev.pilothouse.sdk.cluster.WatchScope;
+import dev.pilothouse.sdk.kube.GroupVersionKind;
+import dev.pilothouse.sdk.kube.KubeObject;
+import dev.pilothouse.sdk.kube.ResourceKind;
+import dev.pilothouse.sdk.kube.Row;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The {@link ClusterService} over real Kubernetes API servers. Watches are shared: one list-and-watch per cluster,
+ * kind and scope, started by the first subscriber and stopped a little after the last one leaves (so flipping
+ * between views does not relist). Nothing here blocks the caller.
+ */
+public final class KubeClusterService implements ClusterService, AutoCloseable {
+
+    private static final Duration LINGER = Duration.ofSeconds(10);
+    private static final Duration ACCESS_TTL = Duration.ofMinutes(2);
+
+    private final Map<String, ClusterConnection> connections = new LinkedHashMap<>();
+    private final Map<WatchKey, Shared<?>> watches = new ConcurrentHashMap<>();
+    private final Map<String, CachedDecision> accessCache = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService io;
+    private final Clock clock;
+    private final BiConsumer<ResourceKind<?>, Throwable> projectionFailures;
+
+    public KubeClusterService(List<ClusterContext> contexts, Clock clock,
+                              BiConsumer<ResourceKind<?>, Throwable> projectionFailures) {
+        this.clock = clock;
+        this.projectionFailures = projectionFailures;
+        for (ClusterContext c : contexts) {
+            connections.put(c.name(), new ClusterConnection(c, clock));
+        }
+        this.scheduler = Executors.newScheduledThreadPool(2, daemon("kube-watch"));
+        this.io = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kube-io-", 0).factory());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return Thread.ofPlatform().name(name + "-", 0).daemon(true).factory();
+    }
+
+    @Override
+    public List<ClusterInfo> clusters() {
+        return connections.values().stream().map(ClusterConnection::info).toList();
+    }
+
+    /** The connection of a context. */
+    public ClusterConnection connection(String cluster) {
+        ClusterConnection c = connections.get(cluster);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown context '" + cluster + "'; known: " + connections.keySet());
+        }
+        return c;
+    }
+
+    @Override
+    public Subscription onStatusChange(Consumer<ClusterInfo> listener) {
+        connections.values().forEach(c -> c.addListener(listener));
+        return () -> connections.values().forEach(c -> c.removeListener(listener));
+    }
+
+    @Override
+    public <R extends Row> Subscription watch(String cluster, ResourceKind<R> kind, WatchScope scope, RowListener<R> listener) {
+        ClusterConnection connection = connection(cluster);
+        WatchKey key = new WatchKey(cluster, kind, kind.namespaced() ? scope : new WatchScope("", scope.labelSelector()));
+        Shared<R> shared;
+        synchronized (watches) {
+            @SuppressWarnings("unchecked")
+            Shared<R> existing = (Shared<R>) watches.get(key);
+            if (existing == null) {
+                existing = new Shared<>(new ListWatch<>(connection, kind, key.scope(), scheduler, clock, projectionFailures));
+                watches.put(key, existing);
+                existing.watch.start();
+            }
+            shared = existing;
+            shared.subscribers++;
+            if (shared.stopTask != null) {
+                shared.stopTask.cancel(false);
+                shared.stopTask = null;
+            }
+        }
+        shared.watch.addListener(listener);
+        return new Subscription() {
+            private boolean closed;
+
+            @Override
+            public void close() {
+                synchronized (watches) {
+                    if (closed) {
+                        return;
+                    }
+                    closed = true;
+                    shared.watch.removeListener(listener);
+                    if (--shared.subscribers == 0) {
+                        shared.stopTask = scheduler.schedule(() -> stopIfUnused(key, shared), LINGER.toMillis(),
+                                TimeUnit.MILLISECONDS);
+                    }
+                }
+            }
+        };
+    }
+
+    private void stopIfUnused(WatchKey key, Shared<?> shared) {
+        synchronized (watches) {
+            if (shared.subscribers == 0 && watches.get(key) == shared) {
+                watches.remove(key);
+                shared.watch.stop();
+            }
+        }
+    }
+
+    /** How many shared watches are running (for tests and diagnostics). */
+    public int activeWatchCount() {
+        return watches.size();
+    }
+
+    @Override
+    public CompletableFuture<KubeObject> get(String cluster, GroupVersionKind gvk, String namespace, String name) {
+        ClusterConnection c = connection(cluster);
+        return call(c, "get " + gvk.kind() + " " + qualified(namespace, name), () -> {
+            var op = c.client().genericKubernetesResources(ResourceContexts.of(gvk, !namespace.isEmpty()));
+            GenericKubernetesResource r = namespace.isEmpty() ? op.withName(name).get()
+                    : op.inNamespace(namespace).withName(name).get();
+            if (r == null) {
+                throw new ClusterException(cluster + ": " + gvk.kind() + " " + qualified(namespace, name) + " not found", 404, null);
+            }
+            return toObject(c, r);
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<KubeObject>> list(String cluster, GroupVersionKind gvk, WatchScope scope) {
+        ClusterConnection c = connection(cluster);
+        return call(c, "list " + gvk.qualifiedPlural(), () -> {
+            var op = c.client().genericKubernetesResources(ResourceContexts.of(gvk, true));
+            var scoped = scope.allNamespaces() ? op.inAnyNamespace() : op.inNamespace(scope.namespace());
+            var listed = scope.labelSelector().isEmpty() ? scoped.list() : scoped.withLabelSelector(scope.labelSelector()).list();
+            List<KubeObject> result = new ArrayList<>(listed.getItems().size());
+            for (GenericKubernetesResource r : listed.getItems()) {
+                result.add(toObject(c, r));
+            }
+            return result;
+        });
+    }
+
+    /** The server's version ({@code gitVersion}), fetched from {@code /version}. */
+    public CompletableFuture<String> serverVersion(String cluster) {
+        ClusterConnection c = connection(cluster);
+        return call(c, "read the server version", () -> c.client().getKubernetesVersion().getGitVersion());
+    }
+
+    @Override
+    public CompletableFuture<AccessDecision> canI(String cluster, String verb, GroupVersionKind gvk, String namespace) {
+        String key = cluster + "|" + verb + "|" + gvk.qualifiedPlural() + "|" + namespace;
+        CachedDecision cached = accessCache.get(key);
+        Instant now = clock.instant();
+        if (cached != null && cached.expires().isAfter(now)) {
+            return CompletableFuture.completedFuture(cached.decision());
+        }
+        ClusterConnection c = connection(cluster);
+        return call(c, "check access", () -> {
+            SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder()
+                    .withNewSpec().withNewResourceAttributes()
+                    .withVerb(verb).withGroup(gvk.group()).withResource(gvk.plural())
+                    .withNamespace(namespace.isEmpty() ? null : namespace)
+                    .endResourceAttributes().endSpec().build();
+            SelfSubjectAccessReview answer = c.client().authorization().v1().selfSubjectAccessReview().create(review);
+            boolean allowed = answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
+            String reason = answer.getStatus() == null ? "" : Objects.requireNonNullElse(answer.getStatus().getReason(), "");
+            AccessDecision decision = new AccessDecision(allowed, reason);
+            accessCache.put(key, new CachedDecision(decision, clock.instant().plus(ACCESS_TTL)));
+            return decision;
+        }).exceptionally(e -> new AccessDecision(false, "could not check access: " + KubeconfigLoader.rootMessage(e)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KubeObject toObject(ClusterConnection c, GenericKubernetesResource r) {
+        return KubeObject.of(c.client().getKubernetesSerialization().convertValue(r, Map.class));
+    }
+
+    private <T> CompletableFuture<T> call(ClusterConnection c, String what, Supplier<T> body) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                T result = body.get();
+                c.markSynced();
+                return result;
+            } catch (ClusterException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                FailureKind kind = FailureKind.of(e);
+                c.markFailed(kind, KubeconfigLoader.rootMessage(e));
+                int status = e instanceof io.fabric8.kubernetes.client.KubernetesClientException k ? k.getCode() : 0;
+                throw new ClusterException(c.name() + ": could not " + what + ": " + KubeconfigLoader.rootMessage(e), status, e);
+            }
+        }, io);
+    }
+
+    private static String qualified(String namespace, String name) {
+        return namespace.isEmpty() ? name : namespace + "/" + name;
+    }
+
+    @Override
+    public void close() {
+        synchronized (watches) {
+            watches.values().forEach(s -> s.watch.stop());
+            watches.clear();
+        }
+        scheduler.shutdownNow();
+        io.shutdownNow();
+        connections.values().forEach(ClusterConnection::close);
+    }
+
+    private record WatchKey(String cluster, ResourceKind<?> kind, WatchScope scope) {
+        // ResourceKind compares by identity on purpose: two plugins may project the same kind differently.
+    }
+
+    private record CachedDecision(AccessDecision decision, Instant expires) {
+    }
+
+    private static final class Shared<R extends Row> {
+        final ListWatch<R> watch;
+        int subscribers;
+        ScheduledFuture<?> stopTask;
+
+        Shared(ListWatch<R> watch) {
+            this.watch = watch;
+        }
+    }
+}
