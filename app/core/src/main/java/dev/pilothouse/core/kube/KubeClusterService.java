@@ -171,7 +171,7 @@ public final class KubeClusterService implements ClusterService, AutoCloseable {
         });
     }
 
-    /** The server's version ({@code gitVersion}), fetched from {@code /version}. */
+    @Override
     public CompletableFuture<String> serverVersion(String cluster) {
         ClusterConnection c = connection(cluster);
         return call(c, "read the server version", () -> c.client().getKubernetesVersion().getGitVersion());

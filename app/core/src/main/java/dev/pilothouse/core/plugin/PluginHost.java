@@ -38,7 +38,18 @@ public final class PluginHost {
 
     /** Discovers plugins with {@link ServiceLoader} on the class loader and loads every one not disabled. */
     public static PluginHost discover(ClassLoader loader, Set<String> disabled) {
+        return discover(loader, disabled, List.of());
+    }
+
+    /**
+     * Loads the given built-in plugins first (the shell's own, which need constructor arguments), then every plugin
+     * {@link ServiceLoader} finds on the class loader.
+     */
+    public static PluginHost discover(ClassLoader loader, Set<String> disabled, List<? extends Plugin> builtIns) {
         PluginHost host = new PluginHost();
+        for (Plugin plugin : builtIns) {
+            host.load(plugin, "built-in", disabled);
+        }
         for (ServiceLoader.Provider<Plugin> provider : providers(loader, host)) {
             String origin = originOf(provider.type());
             Plugin plugin;

@@ -11,7 +11,10 @@ public final class FuzzyMatcher {
     private FuzzyMatcher() {
     }
 
-    /** The score of {@code candidate} for {@code query}; 0 when it does not match. An empty query matches everything with 1. */
+    /**
+     * The score of {@code candidate} for {@code query}; 0 when it does not match. An empty query matches everything
+     * with 1. Order: substrings at a word start, then initials, then other substrings, then scattered matches.
+     */
     public static int score(String query, String candidate) {
         String q = query.strip().toLowerCase(Locale.ROOT);
         if (q.isEmpty()) {
@@ -21,7 +24,11 @@ public final class FuzzyMatcher {
         int exact = c.indexOf(q);
         if (exact >= 0) {
             // A substring beats any scattered match; a prefix or word-start substring beats a mid-word one.
-            return 1000 + (isWordStart(candidate, exact) ? 300 : 0) - Math.min(exact, 200) + q.length() * 10;
+            return (isWordStart(candidate, exact) ? 1300 : 900) - Math.min(exact, 200) + q.length() * 10;
+        }
+        if (isSubsequence(q.replace(" ", ""), initials(candidate))) {
+            // "sc" for "Switch context": initials are what people type when they know the name.
+            return 1100 - candidate.length();
         }
         int score = 0;
         int ci = 0;
@@ -44,6 +51,28 @@ public final class FuzzyMatcher {
             ci = found + 1;
         }
         return Math.max(1, score - Math.min(first, 50));
+    }
+
+    private static String initials(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetterOrDigit(s.charAt(i)) && isWordStart(s, i)) {
+                b.append(Character.toLowerCase(s.charAt(i)));
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean isSubsequence(String needle, String haystack) {
+        int at = 0;
+        for (int i = 0; i < needle.length(); i++) {
+            at = haystack.indexOf(needle.charAt(i), at);
+            if (at < 0) {
+                return false;
+            }
+            at++;
+        }
+        return !needle.isEmpty();
     }
 
     private static boolean isWordStart(String s, int i) {

@@ -34,6 +34,9 @@ public interface ClusterService {
     /** Lists full objects once (not watched). */
     CompletableFuture<List<KubeObject>> list(String cluster, GroupVersionKind gvk, WatchScope scope);
 
+    /** The server's version as {@code /version} reports it (e.g. {@code v1.32.0}). */
+    CompletableFuture<String> serverVersion(String cluster);
+
     /**
      * Whether the user may perform {@code verb} on the resource (SelfSubjectAccessReview, cached with a TTL).
      * Resolves to false with a reason rather than failing when the server cannot be asked.
