@@ -1,0 +1,131 @@
+package dev.pilothouse.desktop;
+
+import dev.pilothouse.core.settings.AppDirs;
+import dev.pilothouse.desktop.builtin.ShellPlugin;
+import dev.pilothouse.desktop.builtin.ShellServices;
+import dev.pilothouse.desktop.cli.CommandLine;
+import dev.pilothouse.desktop.shell.MainWindow;
+import dev.pilothouse.desktop.theme.ThemeManager;
+import dev.pilothouse.sdk.settings.Settings;
+import dev.pilothouse.sdk.ui.ThemeContribution;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The JavaFX application. {@link #init()} builds the services off the FX thread (plugins, demo, kubeconfig);
+ * {@link #start(Stage)} only builds the window, so the first frame comes quickly.
+ */
+public final class PilothouseApp extends Application {
+
+    /** Set by {@link Main} before launch: JavaFX constructs the application itself. */
+    static volatile CommandLine commandLine;
+    /** Where settings live; tests point it elsewhere. */
+    static volatile AppDirs dirs = AppDirs.forCurrentUser();
+
+    private AppServices services;
+    private ShellServices shellServices;
+    private RuntimeException startupFailure;
+    private MainWindow window;
+    private Stage stage;
+
+    @Override
+    public void init() {
+        try {
+            shellServices = new ShellServices();
+            services = AppServices.start(commandLine, dirs, List.of(new ShellPlugin(shellServices)));
+        } catch (RuntimeException e) {
+            startupFailure = e;
+        }
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        if (startupFailure != null) {
+            Main.fail(1, "could not start: " + startupFailure.getMessage());
+            return;
+        }
+        this.stage = primaryStage;
+        CommandLine cl = services.commandLine();
+        Settings app = services.settings().app();
+        ThemeManager known = Shell.themesOf(services);
+        ThemeContribution theme = known.remembered();
+        if (cl.theme().isPresent()) {
+            theme = known.find(cl.theme().get()).orElse(null);
+            if (theme == null) {
+                Main.fail(2, "unknown theme '" + cl.theme().get() + "'; known: "
+                        + known.themes().stream().map(ThemeContribution::id).toList());
+                return;
+            }
+        }
+        boolean screenshot = cl.screenshot().isPresent();
+        Shell shell = Shell.create(services, shellServices, stage, theme, !screenshot);
+        window = shell.window();
+        Scene scene = shell.scene();
+        stage.setScene(scene);
+        stage.setTitle(services.isDemo() ? "Pilothouse — DEMO (emulated clusters)" : "Pilothouse");
+        if (screenshot && cl.width() > 0) {
+            stage.setWidth(cl.width());
+            stage.setHeight(cl.height());
+        } else if (screenshot) {
+            stage.setWidth(1440);
+            stage.setHeight(900);
+        } else {
+            WindowBounds.restore(stage, app);
+            stage.setOnCloseRequest(e -> WindowBounds.save(stage, app));
+        }
+
+        String view = cl.view().orElse(screenshot ? "fleet" : app.get("view", "fleet"));
+        if (services.plugins().registry().view(view).isEmpty()) {
+            if (cl.view().isPresent()) {
+                Main.fail(2, "unknown view '" + view + "' (see --list-views)");
+                return;
+            }
+            view = services.plugins().registry().views().isEmpty() ? ""
+                    : services.plugins().registry().views().getFirst().contribution().id();
+        }
+        if (!view.isEmpty()) {
+            window.navigate(view);
+        }
+        stage.show();
+
+        if (screenshot) {
+            Screenshot.takeWhenReady(scene, window::currentViewReady, cl.screenshot().get(), Duration.ofSeconds(60),
+                    (status, message) -> {
+                        System.out.println(message);
+                        exit(status);
+                    });
+        }
+    }
+
+    private void exit(int status) {
+        Platform.exit();
+        // Close services here, not in stop(): exiting with a status must not wait for JavaFX shutdown order.
+        closeServices();
+        System.exit(status);
+    }
+
+    @Override
+    public void stop() {
+        if (stage != null && commandLine != null && commandLine.screenshot().isEmpty()) {
+            WindowBounds.save(stage, services.settings().app());
+        }
+        closeServices();
+        System.exit(0);
+    }
+
+    private synchronized void closeServices() {
+        if (window != null) {
+            window.dispose();
+            window = null;
+        }
+        if (services != null) {
+            services.close();
+            services = null;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.pilothouse.desktop.builtin;
+
+import dev.pilothouse.sdk.Contributions;
+import dev.pilothouse.sdk.Plugin;
+import dev.pilothouse.sdk.PluginDescriptor;
+import dev.pilothouse.sdk.command.Command;
+import dev.pilothouse.sdk.ui.NavSection;
+import dev.pilothouse.sdk.ui.SettingsPage;
+import dev.pilothouse.sdk.ui.ViewContribution;
+
+import java.util.List;
+
+/**
+ * The shell's own features, contributed through the same SDK as every plugin: the Plugins and Settings views,
+ * the Appearance settings page and a few palette commands. It needs the shell's services, so the composition root
+ * constructs it instead of ServiceLoader.
+ */
+public final class ShellPlugin implements Plugin {
+
+    private final ShellServices services;
+
+    public ShellPlugin(ShellServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of("shell", "Pilothouse shell", dev.pilothouse.desktop.Versions.pilothouse(),
+                "Plugins and settings views, appearance, and shell commands.");
+    }
+
+    @Override
+    public void contribute(Contributions c) {
+        c.view(new ViewContribution("plugins", "Plugins", NavSection.APP, "⧉", 90, List.of("extensions", "failed"),
+                        ctx -> new PluginsView(services.plugins())))
+                .view(new ViewContribution("settings", "Settings", NavSection.APP, "⚙", 100,
+                        List.of("preferences", "options", "theme"), ctx -> new SettingsView(services, ctx)))
+                .settingsPage(new SettingsPage("appearance", "Appearance", 10,
+                        ctx -> AppearancePage.create(services.themes())))
+                .command(new Command("shell.toggle-theme", "Toggle light/dark theme", "Theme", List.of("dark", "light"),
+                        "", ctx -> services.themes().toggleDark()))
+                .command(Command.of("shell.open-settings", "Open settings", "View", ctx -> ctx.navigate("settings")))
+                .command(Command.of("shell.open-plugins", "Open plugins", "View", ctx -> ctx.navigate("plugins")));
+    }
+}

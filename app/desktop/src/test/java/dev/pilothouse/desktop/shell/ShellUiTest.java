@@ -1,0 +1,184 @@
+package dev.pilothouse.desktop.shell;
+
+import dev.pilothouse.core.plugin.PluginState;
+import dev.pilothouse.desktop.Shell;
+import dev.pilothouse.sdk.Contributions;
+import dev.pilothouse.sdk.Plugin;
+import dev.pilothouse.sdk.PluginDescriptor;
+import dev.pilothouse.testkit.Eventually;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shell on the demo environment, driven like a user would: keyboard, clicks, palette. Headless (Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class ShellUiTest {
+
+    @TempDir
+    static Path dir;
+
+    private static ShellFixture fixture;
+    private Shell shell;
+
+    /** A third-party plugin whose contribute() throws. */
+    static final class ExplodingPlugin implements Plugin {
+        @Override
+        public PluginDescriptor descriptor() {
+            return PluginDescriptor.of("exploding", "Exploding example", "1.0.0", "Throws while contributing.");
+        }
+
+        @Override
+        public void contribute(Contributions contributions) {
+            throw new IllegalStateException("deliberately broken");
+        }
+    }
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        fixture = ShellFixture.start(dir, List.of(new ExplodingPlugin()));
+    }
+
+    @AfterAll
+    static void stopServices() {
+        fixture.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        shell = fixture.show(stage);
+    }
+
+    private static <T> T fx(Callable<T> call) {
+        try {
+            return WaitForAsyncUtils.asyncFx(call).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("FX call failed", e);
+        }
+    }
+
+    private void awaitFx(String what, Callable<Boolean> condition) {
+        Eventually.await(Duration.ofSeconds(20), what, () -> fx(condition));
+    }
+
+    @Test
+    void startsOnTheFleetViewWithACardPerDemoContextAndTheDemoBadge(FxRobot robot) {
+        awaitFx("fleet has synced", () -> shell.window().currentViewReady().get());
+        assertThat(robot.lookup("#cluster-card-demo-prod").tryQuery()).isPresent();
+        assertThat(robot.lookup("#cluster-card-demo-staging").tryQuery()).isPresent();
+        assertThat(robot.lookup("#badge-demo").queryAs(Label.class).isVisible()).isTrue();
+    }
+
+    @Test
+    void theSidebarIsKeyboardNavigable(FxRobot robot) {
+        robot.clickOn("#nav-fleet");
+        robot.type(KeyCode.DOWN);
+        awaitFx("pods view shown", () -> "pods".equals(shell.state().currentView().get()));
+        awaitFx("pods listed", () -> !robot.lookup("#pods-table").queryAs(TableView.class).getItems().isEmpty());
+    }
+
+    @Test
+    void thePaletteFindsAViewByFuzzyTextAndOpensIt(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).press(KeyCode.K).release(KeyCode.K).release(KeyCode.CONTROL);
+        awaitFx("palette open", () -> robot.lookup("#command-palette").query().isVisible());
+        robot.write("plgns");
+        robot.type(KeyCode.ENTER);
+        awaitFx("plugins view shown", () -> "plugins".equals(shell.state().currentView().get()));
+        assertThat(robot.lookup("#command-palette").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aPluginThatThrowsIsShownAsFailedAndTheAppGoesOn(FxRobot robot) {
+        assertThat(fixture.services().plugins().plugins())
+                .anySatisfy(p -> {
+                    assertThat(p.id()).isEqualTo("exploding");
+                    assertThat(p.state()).isEqualTo(PluginState.FAILED);
+                });
+        robot.interact(() -> shell.window().navigate("plugins"));
+        TableView<?> table = robot.lookup("#plugins-table").queryAs(TableView.class);
+        assertThat(table.getItems()).anySatisfy(r -> assertThat(r.toString()).contains("exploding").contains("FAILED")
+                .contains("deliberately broken"));
+        assertThat(robot.lookup("#nav-pods").tryQuery()).as("other plugins still contribute").isPresent();
+    }
+
+    @Test
+    void switchingContextUpdatesTheStatusBarAndThePods(FxRobot robot) {
+        robot.interact(() -> shell.window().navigate("pods"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> contexts = robot.lookup("#context-switcher").queryAs(ComboBox.class);
+        robot.interact(() -> contexts.getSelectionModel().select("demo-staging"));
+        awaitFx("status bar names staging", () -> robot.lookup("#status-context").queryAs(Label.class).getText()
+                .equals("demo-staging"));
+        awaitFx("staging pods listed", () -> {
+            TableView<?> t = robot.lookup("#pods-table").queryAs(TableView.class);
+            return !t.getItems().isEmpty();
+        });
+        robot.interact(() -> contexts.getSelectionModel().select("demo-prod"));
+        awaitFx("back on prod", () -> "demo-prod".equals(shell.state().activeCluster().get()));
+    }
+
+    @Test
+    void theThemeSwitchesAtRunTimeAndIsRemembered(FxRobot robot) {
+        boolean wasDark = fx(() -> shell.themes().current().get().dark());
+        robot.clickOn("#toggle-theme");
+        awaitFx("theme toggled", () -> shell.themes().current().get().dark() != wasDark);
+        String expected = fx(() -> shell.themes().current().get().userAgentStylesheet());
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(expected);
+        assertThat(fixture.services().settings().app().get("theme", ""))
+                .isEqualTo(fx(() -> shell.themes().current().get().id()));
+        robot.clickOn("#toggle-theme");
+        awaitFx("theme toggled back", () -> shell.themes().current().get().dark() == wasDark);
+    }
+
+    @Test
+    void theReadOnlyBadgeFollowsTheToggle(FxRobot robot) {
+        Node badge = robot.lookup("#badge-read-only").query();
+        boolean before = fx(badge::isVisible);
+        robot.clickOn("#toggle-read-only");
+        awaitFx("badge flipped", () -> badge.isVisible() != before);
+        assertThat(fx(() -> shell.state().readOnly().get())).isEqualTo(!before);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
+        awaitFx("badge flipped back by shortcut", () -> badge.isVisible() == before);
+    }
+
+    private static String yaml(FxRobot robot) {
+        return robot.lookup("#detail-yaml").tryQuery().map(n -> ((javafx.scene.control.TextArea) n).getText()).orElse("<none>");
+    }
+
+    @Test
+    void doubleClickingAPodOpensItsYaml(FxRobot robot) {
+        robot.interact(() -> shell.window().navigate("pods"));
+        awaitFx("pods listed", () -> !robot.lookup("#pods-table").queryAs(TableView.class).getItems().isEmpty());
+        TableView<?> table = robot.lookup("#pods-table").queryAs(TableView.class);
+        robot.interact(() -> {
+            table.getSelectionModel().select(0);
+            table.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        awaitFx("detail pane opened", () -> robot.lookup("#detail-pane").tryQuery().isPresent());
+        Eventually.await(Duration.ofSeconds(20), "yaml loaded", () -> fx(() -> yaml(robot).contains("kind: Pod")),
+                () -> fx(() -> yaml(robot) + " / " + robot.lookup("#detail-pane .ph-state-message").tryQuery()
+                        .map(n -> ((javafx.scene.layout.VBox) n).getChildren().toString()).orElse("")));
+        robot.type(KeyCode.ESCAPE);
+        awaitFx("detail closed", () -> robot.lookup("#detail-pane").tryQuery().map(n -> n.getScene() == null).orElse(true));
+    }
+}
