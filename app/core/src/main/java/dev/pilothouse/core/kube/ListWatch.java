@@ -205,11 +205,17 @@ final class ListWatch<R extends Row> {
             };
             if (failure == FailureKind.GONE) {
                 // Our resourceVersion was compacted away: the rows are still right up to it, so relist quietly.
+                if (scheduler.isShutdown()) {
+                    return;
+                }
                 retry = scheduler.schedule(this::listAndWatch, 0, TimeUnit.MILLISECONDS);
                 return;
             }
             LOG.debug("{} {} on {}: {} (retry in {})", kind.gvk(), scope, connection.name(), message, delay);
             setStatus(new WatchStatus(state, status.lastSync(), describe(failure, message)));
+            if (scheduler.isShutdown()) {
+                return;
+            }
             retry = scheduler.schedule(this::listAndWatch, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -224,7 +230,9 @@ final class ListWatch<R extends Row> {
             try {
                 watch = operation().watch(watchOptions(lastResourceVersion), new RowWatcher(watchGeneration, serialization));
             } catch (RuntimeException e) {
-                scheduler.execute(() -> failed(watchGeneration, e));
+                if (!scheduler.isShutdown()) {
+                    scheduler.execute(() -> failed(watchGeneration, e));
+                }
             }
         }
     }
@@ -320,10 +328,19 @@ final class ListWatch<R extends Row> {
             failed(watchGeneration, cause.isHttpGone() ? cause.asClientException() : cause);
         }
 
+        private void submit(Runnable task) {
+            synchronized (ListWatch.this) {
+                if (stopped || scheduler.isShutdown()) {
+                    return;
+                }
+                scheduler.execute(task);
+            }
+        }
+
         @Override
         public void onClose() {
             // The server ended the watch normally (its timeout): resume from where we were, off this thread.
-            scheduler.execute(() -> resumeWatch(watchGeneration, serialization));
+            submit(() -> resumeWatch(watchGeneration, serialization));
         }
     }
 }

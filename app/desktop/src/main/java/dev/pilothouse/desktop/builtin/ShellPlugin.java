@@ -31,7 +31,7 @@ public final class ShellPlugin implements Plugin {
 
     @Override
     public void contribute(Contributions c) {
-        c.view(new ViewContribution("plugins", "Plugins", NavSection.APP, "⧉", 90, List.of("extensions", "failed"),
+        c.view(new ViewContribution("plugins", "Plugins", NavSection.APP, "▣", 90, List.of("extensions", "failed"),
                         ctx -> new PluginsView(services.plugins())))
                 .view(new ViewContribution("settings", "Settings", NavSection.APP, "⚙", 100,
                         List.of("preferences", "options", "theme"), ctx -> new SettingsView(services, ctx)))

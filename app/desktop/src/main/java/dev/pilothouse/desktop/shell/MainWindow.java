@@ -128,6 +128,7 @@ public final class MainWindow extends StackPane {
         contextBox.setTooltip(new Tooltip("Kubeconfig context (Ctrl+Shift+C)"));
         contextBox.setItems(FXCollections.observableArrayList(clusters.clusters().stream().map(ClusterInfo::name).toList()));
         contextBox.setPromptText("No context");
+        contextBox.setPrefWidth(180);
         contextBox.getSelectionModel().select(state.activeCluster().get());
         contextBox.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(state.activeCluster().get())) {

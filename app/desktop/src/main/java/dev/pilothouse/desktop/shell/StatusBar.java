@@ -81,8 +81,9 @@ final class StatusBar extends HBox {
         String active = state.activeCluster().get();
         context.setText(active == null || active.isEmpty() ? "No context" : active);
         ClusterInfo info = clusters.clusters().stream().filter(c -> c.name().equals(active)).findFirst().orElse(null);
+        connection.setVisible(info != null);
+        connection.setManaged(info != null);
         if (info == null) {
-            connection.setText("");
             sync.setText("");
             return;
         }

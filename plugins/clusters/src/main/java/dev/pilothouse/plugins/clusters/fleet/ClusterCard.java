@@ -54,7 +54,7 @@ final class ClusterCard extends VBox {
     private final Label failedValue = metricValue();
     private final Label warningsValue = metricValue();
     private final Label workloadsValue = metricValue();
-    private final Label gpuCaption = metricLabel("GPUs allocatable");
+    private final Label gpuCaption = metricLabel("GPUs");
     private final HBox phaseBar = new HBox();
     private final Label phaseLegend = new Label();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
@@ -67,8 +67,8 @@ final class ClusterCard extends VBox {
         getStyleClass().addAll(Styles.CARD, "ph-cluster-card");
         setId("cluster-card-" + cluster);
         setSpacing(12);
-        setPrefWidth(420);
-        setMinWidth(360);
+        setPrefWidth(440);
+        setMinWidth(400);
 
         Label name = new Label(cluster);
         name.getStyleClass().add(Styles.TITLE_3);
@@ -86,8 +86,8 @@ final class ClusterCard extends VBox {
         grid.add(metric(gpuValue, gpuCaption), 1, 0);
         grid.add(metric(podsValue, metricLabel("Pods running")), 2, 0);
         grid.add(metric(failedValue, metricLabel("Pods failing")), 0, 1);
-        grid.add(metric(warningsValue, metricLabel("Warnings, last hour")), 1, 1);
-        grid.add(metric(workloadsValue, metricLabel("Deployments not ready")), 2, 1);
+        grid.add(metric(warningsValue, metricLabel("Warnings (1 h)")), 1, 1);
+        grid.add(metric(workloadsValue, metricLabel("Unready deploys")), 2, 1);
 
         phaseBar.getStyleClass().add("ph-phase-bar");
         phaseBar.setPrefHeight(8);
@@ -124,7 +124,7 @@ final class ClusterCard extends VBox {
 
     private static VBox metric(Label value, Label caption) {
         VBox box = new VBox(2, value, caption);
-        box.setMinWidth(100);
+        box.setMinWidth(118);
         return box;
     }
 
@@ -139,7 +139,9 @@ final class ClusterCard extends VBox {
         nodesValue.setText(s.nodesReady() + " / " + s.nodesTotal());
         tone(nodesValue, s.nodesReady() < s.nodesTotal() ? CellTone.DANGER : CellTone.DEFAULT);
         gpuValue.setText(s.gpuAllocatable() == 0 ? "none" : String.valueOf(s.gpuAllocatable()));
-        gpuCaption.setText(s.gpuAllocatable() == 0 ? "GPUs allocatable" : "GPUs allocatable, " + s.gpuRequested() + " requested");
+        gpuCaption.setText(s.gpuAllocatable() == 0 ? "GPUs" : "GPUs, " + s.gpuRequested() + " requested");
+        gpuCaption.setTooltip(new Tooltip(s.gpuAllocatable() + " GPUs allocatable on ready and unready nodes; "
+                + s.gpuRequested() + " requested by pods that run or wait"));
         podsValue.setText(String.valueOf(s.podsRunning()));
         failedValue.setText(String.valueOf(s.podsFailed()));
         tone(failedValue, s.podsFailed() > 0 ? CellTone.DANGER : CellTone.DEFAULT);

@@ -29,18 +29,22 @@ public final class PodKind {
                 .aliases("po", "pod")
                 .health(PodKind::health)
                 .column(Column.<PodRow>builder("namespace", "Namespace", PodRow::namespace).width(130).build())
-                .column(Column.<PodRow>builder("name", "Name", PodRow::name).width(300).build())
+                .column(Column.<PodRow>builder("name", "Name", PodRow::name).width(320).build())
                 .column(Column.<PodRow>builder("ready", "Ready", PodRow::readyContainers).text(PodRow::ready)
-                        .align(Column.Align.CENTER).width(60).build())
+                        .align(Column.Align.CENTER).width(72).build())
                 .column(Column.<PodRow>builder("status", "Status", PodRow::status).width(150)
-                        .tone(r -> health(r).state().tone()).build())
+                        .tone(r -> health(r).state().tone())
+                        // Sorting by status puts the worst first, the order an on-call engineer reads in.
+                        .comparator(java.util.Comparator.comparing((PodRow r) -> health(r).state())
+                                .thenComparing(PodRow::status).thenComparing(PodRow::namespace).thenComparing(PodRow::name))
+                        .build())
                 .column(Column.<PodRow>builder("restarts", "Restarts", PodRow::restarts).align(Column.Align.RIGHT)
-                        .width(75).tone(r -> r.restarts() > 5 ? CellTone.WARNING : CellTone.DEFAULT).build())
-                .column(Column.<PodRow>builder("lastTermination", "Last termination", PodRow::lastTermination).width(130)
+                        .width(85).tone(r -> r.restarts() > 5 ? CellTone.WARNING : CellTone.DEFAULT).build())
+                .column(Column.<PodRow>builder("lastTermination", "Last state", PodRow::lastTermination).width(105)
                         .tone(r -> r.lastTermination().equals("OOMKilled") ? CellTone.DANGER : CellTone.MUTED).build())
                 .column(Column.<PodRow>builder("gpus", "GPU", PodRow::gpus).text(r -> r.gpus() == 0 ? "" : String.valueOf(r.gpus()))
                         .align(Column.Align.RIGHT).width(50).build())
-                .column(Column.<PodRow>builder("node", "Node", PodRow::node).width(170).build())
+                .column(Column.<PodRow>builder("node", "Node", PodRow::node).width(190).build())
                 .column(Column.<PodRow>builder("age", "Age", PodRow::created)
                         .text(r -> Formats.age(r.created(), Instant.now()))
                         .comparator(java.util.Comparator.comparing(PodRow::created, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
@@ -66,7 +70,9 @@ public final class PodKind {
                 waitingReason = waiting;
             }
             String terminated = cs.string("state", "terminated", "reason");
-            if (!terminated.isEmpty() && terminatedReason.isEmpty()) {
+            // Prefer a failure over "Completed": in an Argo step pod the wait sidecar completes while main fails,
+            // and kubectl's first-container rule would then hide the failure.
+            if (!terminated.isEmpty() && (terminatedReason.isEmpty() || terminatedReason.equals("Completed"))) {
                 terminatedReason = terminated;
             }
             String last = cs.string("lastState", "terminated", "reason");

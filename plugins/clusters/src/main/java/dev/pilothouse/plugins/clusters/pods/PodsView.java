@@ -58,6 +58,8 @@ public final class PodsView implements View {
         this.context = context;
         table = ResourceTable.create(filtered, kind.columns());
         table.setId("pods-table");
+        restoreSort();
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<javafx.scene.control.TableColumn<PodRow, ?>>) c -> saveSort());
         table.setPlaceholder(new Label("No pod matches the filter."));
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
@@ -107,6 +109,29 @@ public final class PodsView implements View {
         context.activeCluster().addListener((o, a, b) -> subscribe());
         context.namespace().addListener((o, a, b) -> applyFilter());
         subscribe();
+    }
+
+    /** The remembered sort column and direction, else problems first (status). */
+    private void restoreSort() {
+        String column = context.settings().get("pods.sort", "status");
+        boolean descending = context.settings().getBoolean("pods.sortDescending", false);
+        table.getColumns().stream().filter(c -> column.equals(c.getId())).findFirst().ifPresent(c -> {
+            c.setSortType(descending ? javafx.scene.control.TableColumn.SortType.DESCENDING
+                    : javafx.scene.control.TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(java.util.List.of(c));
+        });
+        table.getColumns().forEach(c -> c.sortTypeProperty().addListener((o, a, b) -> saveSort()));
+    }
+
+    private void saveSort() {
+        if (table.getSortOrder().isEmpty()) {
+            context.settings().put("pods.sort", "");
+            return;
+        }
+        var first = table.getSortOrder().getFirst();
+        context.settings().put("pods.sort", first.getId());
+        context.settings().put("pods.sortDescending",
+                String.valueOf(first.getSortType() == javafx.scene.control.TableColumn.SortType.DESCENDING));
     }
 
     private void subscribe() {

@@ -47,6 +47,14 @@ class PodKindTest {
     }
 
     @Test
+    void aFailedArgoStepShowsTheFailureNotTheCompletedSidecar() {
+        PodRow row = PodKind.project(Fixtures.load("pod-argo-step-failed.json"));
+        assertThat(row.status()).isEqualTo("Error");
+        assertThat(row.lastTermination()).isEqualTo("Error");
+        assertThat(PodKind.health(row).state()).isEqualTo(HealthState.FAILED);
+    }
+
+    @Test
     void columnsRenderKubectlLikeText() {
         PodRow row = PodKind.project(Fixtures.load("pod-crashloop.json"));
         var columns = PodKind.kind().columns();
