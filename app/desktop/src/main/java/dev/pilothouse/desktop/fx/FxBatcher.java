@@ -1,14 +1,16 @@
 package dev.pilothouse.desktop.fx;
 
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The one scheduler that hands background work to the FX thread. Sources mark themselves dirty from any thread; at
- * most one {@code runLater} is outstanding, and it flushes every dirty source in one go. So a storm of watch events
- * costs one FX task per pulse, never one per event.
+ * The one scheduler that hands background work to the FX thread, at most once per pulse. Sources mark themselves
+ * dirty from any thread; an {@link AnimationTimer} runs only while something is dirty and, on each pulse, flushes
+ * every dirty source in one go. So a storm of watch events costs one flush per frame, never one task per event, and
+ * an idle app schedules nothing.
  */
 public final class FxBatcher {
 
@@ -19,29 +21,47 @@ public final class FxBatcher {
     }
 
     private final Set<Flushable> dirty = new LinkedHashSet<>();
-    private boolean scheduled;
+    private boolean running;
+    private AnimationTimer pulse;
 
-    /** Marks a source dirty; it is flushed on the FX thread soon. Safe from any thread. */
+    /** Marks a source dirty; it is flushed on the next pulse. Safe from any thread. */
     public void requestFlush(Flushable source) {
         synchronized (dirty) {
             dirty.add(source);
-            if (scheduled) {
+            if (running) {
                 return;
             }
-            scheduled = true;
+            running = true;
         }
-        Platform.runLater(this::flushAll);
+        Platform.runLater(this::startPulses);
     }
 
-    private void flushAll() {
+    private void startPulses() {
+        if (pulse == null) {
+            pulse = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    onPulse();
+                }
+            };
+        }
+        pulse.start();
+    }
+
+    private void onPulse() {
         Flushable[] sources;
         synchronized (dirty) {
             sources = dirty.toArray(new Flushable[0]);
             dirty.clear();
-            scheduled = false;
         }
         for (Flushable source : sources) {
             source.flush();
+        }
+        synchronized (dirty) {
+            if (dirty.isEmpty()) {
+                running = false;
+                pulse.stop();
+            }
         }
     }
 }

@@ -21,8 +21,18 @@ public final class AboutDialog {
     public static void show(Window owner, ThemeManager themes) {
         Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
         alert.initOwner(owner);
+        // Informational: it must never block the console during an incident.
+        alert.initModality(javafx.stage.Modality.NONE);
         alert.setTitle("About Pilothouse");
         alert.setHeaderText("Pilothouse " + Versions.pilothouse());
+        alert.getDialogPane().setContent(content());
+        themes.register(alert.getDialogPane().getScene());
+        alert.setOnHidden(e -> themes.unregister(alert.getDialogPane().getScene()));
+        alert.show();
+    }
+
+    /** The dialog's content: what Pilothouse is and a table of versions. */
+    static VBox content() {
         GridPane grid = new GridPane();
         grid.setId("about-versions");
         grid.setHgap(16);
@@ -35,9 +45,6 @@ public final class AboutDialog {
         }
         Label blurb = new Label("An operations console for ML platforms on Kubernetes. Open source.");
         blurb.setWrapText(true);
-        alert.getDialogPane().setContent(new VBox(12, blurb, grid));
-        themes.register(alert.getDialogPane().getScene());
-        alert.setOnHidden(e -> themes.unregister(alert.getDialogPane().getScene()));
-        alert.show();
+        return new VBox(12, blurb, grid);
     }
 }

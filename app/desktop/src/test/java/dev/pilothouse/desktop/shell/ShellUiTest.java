@@ -160,6 +160,33 @@ class ShellUiTest {
         awaitFx("badge flipped back by shortcut", () -> badge.isVisible() == before);
     }
 
+    @Test
+    void theNamespaceFilterNarrowsThePods(FxRobot robot) {
+        robot.interact(() -> shell.window().navigate("pods"));
+        TableView<?> table = robot.lookup("#pods-table").queryAs(TableView.class);
+        awaitFx("pods listed", () -> !table.getItems().isEmpty());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> namespaces = robot.lookup("#namespace-filter").queryAs(ComboBox.class);
+        awaitFx("namespaces known", () -> namespaces.getItems().contains("ml-serving"));
+        robot.interact(() -> namespaces.setValue("ml-serving"));
+        awaitFx("only ml-serving pods", () -> !table.getItems().isEmpty() && table.getItems().stream()
+                .allMatch(r -> ((dev.pilothouse.sdk.kube.Row) r).namespace().equals("ml-serving")));
+        robot.interact(() -> namespaces.setValue("All namespaces"));
+        awaitFx("all namespaces again", () -> table.getItems().stream()
+                .anyMatch(r -> !((dev.pilothouse.sdk.kube.Row) r).namespace().equals("ml-serving")));
+    }
+
+    @Test
+    void theAboutDialogListsVersions(FxRobot robot) {
+        javafx.scene.control.MenuButton menu = robot.lookup("#main-menu").queryAs(javafx.scene.control.MenuButton.class);
+        assertThat(menu.getItems()).anySatisfy(i -> assertThat(i.getId()).isEqualTo("menu-about"));
+        // The content, not a second window: Monocle keeps input on a closed dialog's window.
+        List<String> texts = fx(() -> ((javafx.scene.layout.GridPane) AboutDialog.content().getChildren().get(1))
+                .getChildren().stream().map(n -> ((Label) n).getText()).toList());
+        assertThat(texts).contains("Pilothouse", "Plugin SDK", "JavaFX", "Java", "Fabric8 Kubernetes client");
+        assertThat(texts).doesNotContain("unknown", "${project.version}");
+    }
+
     private static String yaml(FxRobot robot) {
         return robot.lookup("#detail-yaml").tryQuery().map(n -> ((javafx.scene.control.TextArea) n).getText()).orElse("<none>");
     }
