@@ -132,12 +132,12 @@ public final class PluginHost {
             recordFailure(id, descriptor, "contribute() threw: " + describe(t), origin);
             return;
         }
-        String duplicate = ContributionMerger.firstDuplicate(registry, staged.staged);
+        String duplicate = registry.firstDuplicate(staged.staged);
         if (duplicate != null) {
             recordFailure(id, descriptor, duplicate, origin);
             return;
         }
-        ContributionMerger.merge(registry, staged.staged);
+        registry.addAll(staged.staged);
         active.put(id, plugin);
         put(new PluginRecord(id, descriptor, PluginState.ACTIVE, "", origin));
     }

@@ -28,73 +28,63 @@ final class StagedContributions implements Contributions {
         this.pluginId = pluginId;
     }
 
-    private <T> void add(java.util.List<Registered<T>> list, T contribution) {
-        list.add(new Registered<>(pluginId, Objects.requireNonNull(contribution, "contribution")));
+    private <T> Contributions add(ContributionType<T> type, T contribution) {
+        staged.add(type, new Registered<>(pluginId, Objects.requireNonNull(contribution, type + " contribution")));
+        return this;
     }
 
     @Override
     public Contributions view(ViewContribution view) {
-        add(staged.views, view);
-        return this;
+        return add(ContributionType.VIEW, view);
     }
 
     @Override
     public Contributions resourceKind(ResourceKind<?> kind) {
-        add(staged.resourceKinds, kind);
-        return this;
+        return add(ContributionType.RESOURCE_KIND, kind);
     }
 
     @Override
     public Contributions detailSection(DetailSection section) {
-        add(staged.detailSections, section);
-        return this;
+        return add(ContributionType.DETAIL_SECTION, section);
     }
 
     @Override
     public Contributions columnProcessor(ColumnProcessor processor) {
-        add(staged.columnProcessors, processor);
-        return this;
+        return add(ContributionType.COLUMN_PROCESSOR, processor);
     }
 
     @Override
     public Contributions action(Action action) {
-        add(staged.actions, action);
-        return this;
+        return add(ContributionType.ACTION, action);
     }
 
     @Override
     public Contributions runbookStepType(RunbookStepType stepType) {
-        add(staged.stepTypes, stepType);
-        return this;
+        return add(ContributionType.STEP_TYPE, stepType);
     }
 
     @Override
     public Contributions healthCheck(HealthCheck check) {
-        add(staged.healthChecks, check);
-        return this;
+        return add(ContributionType.HEALTH_CHECK, check);
     }
 
     @Override
     public Contributions statusBarItem(StatusBarItem item) {
-        add(staged.statusBarItems, item);
-        return this;
+        return add(ContributionType.STATUS_BAR_ITEM, item);
     }
 
     @Override
     public Contributions settingsPage(SettingsPage page) {
-        add(staged.settingsPages, page);
-        return this;
+        return add(ContributionType.SETTINGS_PAGE, page);
     }
 
     @Override
     public Contributions command(Command command) {
-        add(staged.commands, command);
-        return this;
+        return add(ContributionType.COMMAND, command);
     }
 
     @Override
     public Contributions theme(ThemeContribution theme) {
-        add(staged.themes, theme);
-        return this;
+        return add(ContributionType.THEME, theme);
     }
 }
