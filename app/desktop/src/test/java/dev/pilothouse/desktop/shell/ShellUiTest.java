@@ -89,9 +89,20 @@ class ShellUiTest {
     }
 
     @Test
+    void everyViewOpensAndSyncsWithoutAnErrorState(FxRobot robot) {
+        for (String view : List.of("fleet", "nodes", "workloads", "pods", "events", "services", "configmaps", "secrets",
+                "plugins", "settings")) {
+            robot.interact(() -> shell.window().navigate(view));
+            awaitFx(view + " ready", () -> view.equals(shell.state().currentView().get())
+                    && shell.window().currentViewReady().get());
+            assertThat(robot.lookup("#view-host .ph-state-error").tryQuery()).as("error state on %s", view).isEmpty();
+        }
+    }
+
+    @Test
     void theSidebarIsKeyboardNavigable(FxRobot robot) {
-        robot.clickOn("#nav-fleet");
-        robot.type(KeyCode.DOWN);
+        robot.clickOn("#nav-nodes");
+        robot.type(KeyCode.DOWN, 2);
         awaitFx("pods view shown", () -> "pods".equals(shell.state().currentView().get()));
         awaitFx("pods listed", () -> !robot.lookup("#pods-table").queryAs(TableView.class).getItems().isEmpty());
     }

@@ -21,11 +21,22 @@ public final class EventKind {
                 .aliases("ev", "event")
                 .health(r -> r.warning() ? Health.of(HealthState.DEGRADED, r.reason()) : Health.of(HealthState.OK, r.reason()))
                 .column(Column.<EventRow>builder("type", "Type", r -> r.warning() ? "Warning" : "Normal")
-                        .tone(r -> r.warning() ? CellTone.WARNING : CellTone.MUTED).width(80).build())
+                        .tone(r -> r.warning() ? CellTone.WARNING : CellTone.MUTED).width(80)
+                        // Warnings first, then grouped by the object they concern, newest first within it.
+                        .comparator(java.util.Comparator.comparing((EventRow r) -> !r.warning())
+                                .thenComparing(r -> r.objectKind() + "/" + r.namespace() + "/" + r.objectName())
+                                .thenComparing(EventRow::last, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                        .build())
+                .column(Column.<EventRow>builder("namespace", "Namespace", EventRow::namespace).width(120).build())
                 .column(Column.<EventRow>builder("reason", "Reason", EventRow::reason).width(140).build())
                 .column(Column.<EventRow>builder("object", "Object", r -> r.objectKind() + "/" + r.objectName()).width(260).build())
-                .column(Column.<EventRow>builder("message", "Message", EventRow::message).width(420).build())
+                .column(Column.<EventRow>builder("message", "Message", EventRow::message).width(440).build())
                 .column(Column.<EventRow>builder("count", "Count", EventRow::count).align(Column.Align.RIGHT).width(60).build())
+                .column(Column.<EventRow>builder("last", "Last seen", EventRow::last)
+                        .text(r -> dev.pilothouse.sdk.ui.kit.Formats.age(r.last(), java.time.Instant.now()) + " ago")
+                        .comparator(java.util.Comparator.comparing(EventRow::last,
+                                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                        .align(Column.Align.RIGHT).width(80).build())
                 .build();
     }
 

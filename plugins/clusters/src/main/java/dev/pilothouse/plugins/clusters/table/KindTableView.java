@@ -1,0 +1,319 @@
+package dev.pilothouse.plugins.clusters.table;
+
+import dev.pilothouse.sdk.action.ActionTarget;
+import dev.pilothouse.sdk.cluster.WatchScope;
+import dev.pilothouse.sdk.cluster.WatchState;
+import dev.pilothouse.sdk.cluster.WatchStatus;
+import dev.pilothouse.sdk.kube.CellTone;
+import dev.pilothouse.sdk.kube.Column;
+import dev.pilothouse.sdk.kube.ResourceKind;
+import dev.pilothouse.sdk.kube.Row;
+import dev.pilothouse.sdk.ui.LiveRows;
+import dev.pilothouse.sdk.ui.Styles;
+import dev.pilothouse.sdk.ui.View;
+import dev.pilothouse.sdk.ui.ViewContext;
+import dev.pilothouse.sdk.ui.kit.Formats;
+import dev.pilothouse.sdk.ui.kit.ResourceTable;
+import dev.pilothouse.sdk.ui.kit.StatePane;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A live table of one or more kinds of the active cluster (workloads merge five kinds into one table): filtered by
+ * the shell's namespace and by free text over every column, sortable on every column, with the filter text and the
+ * sort remembered per view. Loading, stale, forbidden, not-installed and failed states are shown in words.
+ *
+ * @param <R> the row type shared by the kinds
+ */
+public class KindTableView<R extends Row> implements View {
+
+    private final ViewContext context;
+    private final String viewId;
+    private final String noun;
+    private final List<ResourceKind<R>> kinds;
+    private final ObservableList<R> source = FXCollections.observableArrayList();
+    private final FilteredList<R> filtered = new FilteredList<>(source);
+    private final Map<String, ResourceKind<R>> kindOfRow = new HashMap<>();
+    private final TextField search = new TextField();
+    private final Label count = new Label();
+    private final Label banner = new Label();
+    private final TableView<R> table;
+    private final StatePane state;
+    private final BorderPane root = new BorderPane();
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
+    private final List<LiveRows<R>> live = new ArrayList<>();
+
+    /**
+     * @param viewId   the view's id, also the key of its remembered filter and sort
+     * @param title    the heading
+     * @param noun     what a row is, plural ("pods")
+     * @param kinds    the kinds shown; their rows share one type and the first kind's columns
+     * @param defaultSort column id sorted by at first
+     */
+    public KindTableView(ViewContext context, String viewId, String title, String noun, List<ResourceKind<R>> kinds,
+                         String defaultSort) {
+        this.context = context;
+        this.viewId = viewId;
+        this.noun = noun;
+        this.kinds = List.copyOf(kinds);
+        table = ResourceTable.create(filtered, kinds.getFirst().columns());
+        table.setId(viewId + "-table");
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                openSelected();
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+            }
+        });
+        restoreSort(defaultSort);
+        table.getSortOrder().addListener((ListChangeListener<TableColumn<R, ?>>) c -> saveSort());
+        state = new StatePane(table);
+
+        Label heading = new Label(title);
+        heading.getStyleClass().add(Styles.TITLE_2);
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.setId(viewId + "-count");
+        search.setId(viewId + "-search");
+        search.setPromptText("Filter " + noun + "   (/)");
+        search.setPrefWidth(340);
+        search.setText(context.settings().get(viewId + ".filter", ""));
+        search.textProperty().addListener((o, a, b) -> {
+            applyFilter();
+            context.settings().put(viewId + ".filter", b);
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, heading, count, spacer, search);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add(Styles.VIEW_HEADER);
+        banner.setId(viewId + "-banner");
+        banner.getStyleClass().addAll(Styles.BANNER, Styles.tone(CellTone.WARNING));
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setWrapText(true);
+        showBanner("");
+        VBox top = new VBox(8, header, banner);
+        top.setPadding(new Insets(16, 16, 8, 16));
+        root.setTop(top);
+        root.setCenter(state);
+        BorderPane.setMargin(state, new Insets(0, 16, 16, 16));
+        root.setId(viewId + "-view");
+        root.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.SLASH && !search.isFocused()) {
+                search.requestFocus();
+                e.consume();
+            }
+        });
+        context.activeCluster().addListener((o, a, b) -> subscribe());
+        context.namespace().addListener((o, a, b) -> applyFilter());
+        subscribe();
+    }
+
+    /** The table, for subclasses that add to the view. */
+    protected TableView<R> table() {
+        return table;
+    }
+
+    /** The view's context, for subclasses. */
+    protected ViewContext context() {
+        return context;
+    }
+
+    /** The root pane, for subclasses that add a side panel. */
+    protected BorderPane root() {
+        return root;
+    }
+
+    private void subscribe() {
+        live.forEach(LiveRows::close);
+        live.clear();
+        ready.set(false);
+        String cluster = context.activeCluster().get();
+        if (cluster == null || cluster.isEmpty()) {
+            state.showEmpty("No cluster selected", "Choose a context in the toolbar.");
+            ready.set(true);
+            return;
+        }
+        state.showLoading("Loading " + noun + " of " + cluster + "…");
+        for (ResourceKind<R> kind : kinds) {
+            LiveRows<R> rows = context.liveRows(cluster, kind, WatchScope.ALL);
+            live.add(rows);
+            rows.rows().addListener((ListChangeListener<R>) c -> merge());
+            rows.status().addListener((o, a, b) -> showStatus());
+        }
+        merge();
+        showStatus();
+    }
+
+    private void merge() {
+        List<R> all = new ArrayList<>();
+        kindOfRow.clear();
+        for (int i = 0; i < live.size(); i++) {
+            ResourceKind<R> kind = kinds.get(i);
+            for (R row : live.get(i).rows()) {
+                all.add(row);
+                kindOfRow.put(row.uid(), kind);
+            }
+        }
+        source.setAll(all);
+        updateCount();
+    }
+
+    private void showStatus() {
+        List<WatchStatus> statuses = live.stream().map(l -> l.status().get()).toList();
+        boolean loading = statuses.stream().anyMatch(s -> s.state() == WatchState.LOADING);
+        List<String> problems = new ArrayList<>();
+        boolean stale = false;
+        Instant lastSync = null;
+        int usable = 0;
+        for (int i = 0; i < statuses.size(); i++) {
+            WatchStatus s = statuses.get(i);
+            switch (s.state()) {
+                case SYNCED -> usable++;
+                case STALE -> {
+                    usable++;
+                    stale = true;
+                    lastSync = s.lastSync();
+                }
+                case FORBIDDEN, NOT_INSTALLED, FAILED -> problems.add(s.message());
+                case LOADING -> { }
+            }
+        }
+        String cluster = context.activeCluster().get();
+        if (loading && usable == 0) {
+            state.showLoading("Loading " + noun + " of " + cluster + "…");
+        } else if (usable == 0 && !problems.isEmpty()) {
+            boolean allFailed = statuses.stream().allMatch(s -> s.state() == WatchState.FAILED);
+            if (allFailed) {
+                state.showError("Could not load " + noun + " from " + cluster, String.join("\n", problems), this::subscribe);
+            } else {
+                state.showEmpty("No " + noun + " to show", String.join("\n", problems));
+            }
+        } else {
+            state.showContent();
+        }
+        List<String> lines = new ArrayList<>();
+        if (stale) {
+            lines.add("Connection to " + cluster + " lost. Showing " + noun + " as they were "
+                    + (lastSync == null ? "" : Formats.age(lastSync, Instant.now()) + " ago") + "; reconnecting…");
+        }
+        if (usable > 0) {
+            lines.addAll(problems);
+        }
+        showBanner(String.join("\n", lines));
+        ready.set(!loading || usable > 0 || !problems.isEmpty());
+        updateCount();
+    }
+
+    private void showBanner(String text) {
+        banner.setText(text);
+        banner.setVisible(!text.isEmpty());
+        banner.setManaged(!text.isEmpty());
+    }
+
+    private void applyFilter() {
+        String namespace = context.namespace().get();
+        String text = search.getText() == null ? "" : search.getText().strip().toLowerCase(Locale.ROOT);
+        List<Column<R>> columns = kinds.getFirst().columns();
+        filtered.setPredicate(r -> (namespace == null || namespace.isEmpty() || r.namespace().isEmpty()
+                || r.namespace().equals(namespace)) && (text.isEmpty() || matches(r, columns, text)));
+        updateCount();
+    }
+
+    private static <R extends Row> boolean matches(R row, List<Column<R>> columns, String text) {
+        if (row.name().toLowerCase(Locale.ROOT).contains(text)) {
+            return true;
+        }
+        for (Column<R> c : columns) {
+            if (c.text(row).toLowerCase(Locale.ROOT).contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void updateCount() {
+        int shown = filtered.size();
+        int total = source.size();
+        table.setPlaceholder(new Label(total == 0 ? "There are no " + noun + " in " + context.activeCluster().get() + "."
+                : "No " + noun + " match the filter."));
+        count.setText(shown == total ? total + " " + noun : shown + " of " + total + " " + noun);
+    }
+
+    private void restoreSort(String defaultSort) {
+        String column = context.settings().get(viewId + ".sort", defaultSort);
+        boolean descending = context.settings().getBoolean(viewId + ".sortDescending", false);
+        table.getColumns().stream().filter(c -> column.equals(c.getId())).findFirst().ifPresent(c -> {
+            c.setSortType(descending ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(List.of(c));
+        });
+        table.getColumns().forEach(c -> c.sortTypeProperty().addListener((o, a, b) -> saveSort()));
+    }
+
+    private void saveSort() {
+        if (table.getSortOrder().isEmpty()) {
+            context.settings().put(viewId + ".sort", "");
+            return;
+        }
+        TableColumn<R, ?> first = table.getSortOrder().getFirst();
+        context.settings().put(viewId + ".sort", first.getId());
+        context.settings().put(viewId + ".sortDescending", String.valueOf(first.getSortType() == TableColumn.SortType.DESCENDING));
+    }
+
+    /** Opens the detail pane for the selected row. */
+    protected void openSelected() {
+        R row = table.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            return;
+        }
+        ResourceKind<R> kind = kindOfRow.getOrDefault(row.uid(), kinds.getFirst());
+        context.ui().showDetail(new ActionTarget(context.activeCluster().get(), kind.gvk(), row.namespace(), row.name()));
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void activate() {
+        table.requestFocus();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty ready() {
+        return ready.getReadOnlyProperty();
+    }
+
+    @Override
+    public void dispose() {
+        live.forEach(LiveRows::close);
+        live.clear();
+    }
+}
