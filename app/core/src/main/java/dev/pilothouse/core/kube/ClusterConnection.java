@@ -38,21 +38,43 @@ public final class ClusterConnection implements AutoCloseable {
         return context.name();
     }
 
-    /** The client, created on first use (creating it does no I/O). */
+    /**
+     * The client, created on first use. Creating it runs the context's credential plugin, so it is only ever called
+     * from background threads; a plugin that fails marks the connection AUTH_FAILED with the plugin's message.
+     *
+     * @throws CredentialException when the credentials cannot be obtained
+     */
     public KubernetesClient client() {
         KubernetesClient c = client;
         if (c == null) {
             synchronized (this) {
                 if (client == null) {
-                    client = new KubernetesClientBuilder().withConfig(context.config()).build();
                     if (status.state() == ConnectionState.IDLE) {
                         setStatus(new ConnectionStatus(ConnectionState.CONNECTING, clock.instant(), null, ""));
                     }
+                    io.fabric8.kubernetes.client.Config config;
+                    try {
+                        config = context.config().get();
+                    } catch (RuntimeException e) {
+                        String message = "credentials for context '" + context.name() + "' could not be obtained: "
+                                + KubeconfigLoader.rootMessage(e);
+                        markFailed(FailureKind.AUTH, message);
+                        throw new CredentialException(message, e);
+                    }
+                    client = new KubernetesClientBuilder().withConfig(config).build();
                 }
                 c = client;
             }
         }
         return c;
+    }
+
+    /** Forgets the client so the next use obtains credentials again (after the user logged in anew). */
+    public synchronized void resetCredentials() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
     }
 
     public ConnectionStatus status() {

@@ -24,6 +24,11 @@ enum FailureKind {
 
     static FailureKind of(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof CredentialException) {
+                return AUTH;
+            }
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof KubernetesClientException k && k.getCode() > 0) {
                 return switch (k.getCode()) {
                     case 401 -> AUTH;

@@ -137,6 +137,19 @@ public final class KubeClusterService implements ClusterService, AutoCloseable {
         }
     }
 
+    @Override
+    public void reconnect(String cluster) {
+        ClusterConnection c = connection(cluster);
+        c.resetCredentials();
+        synchronized (watches) {
+            watches.forEach((key, shared) -> {
+                if (key.cluster().equals(cluster)) {
+                    shared.watch.retryNow();
+                }
+            });
+        }
+    }
+
     /** How many shared watches are running (for tests and diagnostics). */
     public int activeWatchCount() {
         return watches.size();

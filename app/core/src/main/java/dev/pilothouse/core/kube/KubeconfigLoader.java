@@ -144,6 +144,7 @@ public final class KubeconfigLoader {
                     + ctx.getCluster() + "', which no kubeconfig file defines");
         }
         Origin<AuthInfo> user = ctx.getUser() == null ? null : users.get(ctx.getUser());
+        ExecCredentialPlugin plugin = null;
         if (ctx.getUser() != null && user == null) {
             throw new KubeconfigException("context '" + name + "' in " + context.file() + " refers to user '"
                     + ctx.getUser() + "', which no kubeconfig file defines");
@@ -161,17 +162,46 @@ public final class KubeconfigLoader {
         single.setContexts(List.of(new NamedContext(ctx, name)));
         single.setClusters(List.of(new NamedCluster(absolutize(cluster.value(), cluster.file()), ctx.getCluster())));
         if (user != null) {
-            single.setUsers(List.of(new NamedAuthInfo(ctx.getUser(), absolutize(user.value(), user.file()))));
+            AuthInfo auth = absolutize(user.value(), user.file());
+            if (auth.getExec() != null && auth.getExec().getCommand() != null) {
+                // We run the plugin ourselves (see ExecCredentialPlugin); Fabric8 must not run it again.
+                Path dir = user.file().toAbsolutePath().getParent();
+                plugin = new ExecCredentialPlugin(name, auth.getExec(), dir, java.time.Clock.systemUTC());
+                auth.setExec(null);
+            }
+            single.setUsers(List.of(new NamedAuthInfo(ctx.getUser(), auth)));
         }
-        Config config;
-        try {
-            config = Config.fromKubeconfig(name, Serialization.asYaml(single), context.file().toAbsolutePath().toString());
-        } catch (Exception e) {
-            throw new KubeconfigException("context '" + name + "' in " + context.file() + ": " + rootMessage(e), e);
-        }
-        tuning.apply(config);
+        String yaml = Serialization.asYaml(single);
+        // No file path for Fabric8: given one, it re-reads that file to refresh credentials and would run the
+        // credential plugin behind our back. Every relative path in the merged YAML is already absolute.
+        String origin = null;
+        ExecCredentialPlugin credentials = plugin;
+        java.util.function.Supplier<Config> config = () -> {
+            Config c = Config.fromKubeconfig(name, yaml, origin);
+            tuning.apply(c);
+            if (credentials != null) {
+                applyPlugin(c, credentials);
+            }
+            return c;
+        };
         return new ClusterContext(name, server, ctx.getNamespace() == null ? "" : ctx.getNamespace(),
                 ctx.getUser() == null ? "" : ctx.getUser(), context.file(), config);
+    }
+
+    /** Credentials from the plugin now (so a failure surfaces at once), and a fresh token whenever it expires. */
+    private static void applyPlugin(Config config, ExecCredentialPlugin plugin) {
+        // A new client (first use, or Retry after logging in again) always asks the plugin afresh.
+        plugin.invalidate();
+        ExecCredentialPlugin.Credential first = plugin.credential();
+        if (first.clientCert() != null && first.clientKey() != null) {
+            config.setClientCertData(java.util.Base64.getEncoder().encodeToString(first.clientCert().getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            config.setClientKeyData(java.util.Base64.getEncoder().encodeToString(first.clientKey().getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        if (first.token() != null) {
+            config.setOauthTokenProvider(() -> plugin.credential().token());
+        }
     }
 
     private static Cluster absolutize(Cluster c, Path file) {
@@ -185,7 +215,25 @@ public final class KubeconfigLoader {
         copy.setClientCertificate(absolute(copy.getClientCertificate(), file));
         copy.setClientKey(absolute(copy.getClientKey(), file));
         copy.setTokenFile(absolute(copy.getTokenFile(), file));
+        if (copy.getExec() != null && copy.getExec().getCommand() != null) {
+            withLoginShellPath(copy.getExec());
+        }
         return copy;
+    }
+
+    /**
+     * Lets a credential plugin be found and run as in the user's terminal: its command is resolved in the login
+     * shell's PATH (then ours), and that PATH is passed to it unless the kubeconfig sets one.
+     */
+    private static void withLoginShellPath(io.fabric8.kubernetes.api.model.ExecConfig exec) {
+        String own = System.getenv().getOrDefault("PATH", "");
+        String path = LoginShellPath.get().map(p -> own.isEmpty() ? p : p + java.io.File.pathSeparator + own).orElse(own);
+        LoginShellPath.which(exec.getCommand(), path).ifPresent(found -> exec.setCommand(found.toString()));
+        List<io.fabric8.kubernetes.api.model.ExecEnvVar> env = new ArrayList<>(nullSafe(exec.getEnv()));
+        if (env.stream().noneMatch(v -> "PATH".equals(v.getName()))) {
+            env.add(new io.fabric8.kubernetes.api.model.ExecEnvVar("PATH", path));
+        }
+        exec.setEnv(env);
     }
 
     private static String absolute(String path, Path file) {

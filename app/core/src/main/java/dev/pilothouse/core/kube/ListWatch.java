@@ -44,6 +44,8 @@ final class ListWatch<R extends Row> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ListWatch.class);
     private static final long PAGE_SIZE = 500;
+    /** Credential plugins may open a browser: after this many failures in a row we wait for the user. */
+    static final int MAX_AUTH_ATTEMPTS = 3;
 
     private final ClusterConnection connection;
     private final ResourceKind<R> kind;
@@ -63,6 +65,8 @@ final class ListWatch<R extends Row> {
     private Watch watch;
     private String lastResourceVersion;
     private ScheduledFuture<?> retry;
+    private int authFailures;
+    private boolean waitingForUser;
 
     ListWatch(ClusterConnection connection, ResourceKind<R> kind, WatchScope scope, ScheduledExecutorService scheduler,
               Clock clock, BiConsumer<ResourceKind<?>, Throwable> projectionFailures) {
@@ -76,6 +80,22 @@ final class ListWatch<R extends Row> {
 
     void start() {
         scheduler.execute(this::listAndWatch);
+    }
+
+    /** Starts again after the user fixed their credentials; does nothing while the watch is healthy. */
+    synchronized void retryNow() {
+        if (stopped || !waitingForUser && status.state() == WatchState.SYNCED) {
+            return;
+        }
+        waitingForUser = false;
+        authFailures = 0;
+        backoff.reset();
+        if (retry != null) {
+            retry.cancel(false);
+        }
+        if (!scheduler.isShutdown()) {
+            scheduler.execute(this::listAndWatch);
+        }
     }
 
     synchronized void stop() {
@@ -105,8 +125,9 @@ final class ListWatch<R extends Row> {
         return rows.size();
     }
 
-    private FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> operation() {
-        var op = connection.client().genericKubernetesResources(ResourceContexts.of(kind.gvk(), kind.namespaced()));
+    private FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> operation(
+            io.fabric8.kubernetes.client.KubernetesClient client) {
+        var op = client.genericKubernetesResources(ResourceContexts.of(kind.gvk(), kind.namespaced()));
         return kind.namespaced() && !scope.allNamespaces() ? op.inNamespace(scope.namespace()) : op.inAnyNamespace();
     }
 
@@ -120,8 +141,10 @@ final class ListWatch<R extends Row> {
             closeWatch();
         }
         try {
-            var op = operation();
-            KubernetesSerialization serialization = connection.client().getKubernetesSerialization();
+            // One client per attempt: obtaining it may run a credential plugin.
+            var client = connection.client();
+            var op = operation(client);
+            KubernetesSerialization serialization = client.getKubernetesSerialization();
             Map<String, R> fresh = new HashMap<>();
             String continueToken = null;
             String resourceVersion;
@@ -145,6 +168,7 @@ final class ListWatch<R extends Row> {
                 synced = true;
                 connection.markSynced();
                 backoff.reset();
+                authFailures = 0;
                 emit(new RowBatch<>(new ArrayList<>(fresh.values()), List.of(), true));
                 setStatus(new WatchStatus(WatchState.SYNCED, clock.instant(), ""));
                 lastResourceVersion = resourceVersion;
@@ -212,6 +236,12 @@ final class ListWatch<R extends Row> {
                 return;
             }
             LOG.debug("{} {} on {}: {} (retry in {})", kind.gvk(), scope, connection.name(), message, delay);
+            if (failure == FailureKind.AUTH && ++authFailures >= MAX_AUTH_ATTEMPTS) {
+                waitingForUser = true;
+                setStatus(new WatchStatus(state, status.lastSync(), describe(failure, message)
+                        + ". Pilothouse stopped retrying so it does not prompt you again: log in, then press Retry."));
+                return;
+            }
             setStatus(new WatchStatus(state, status.lastSync(), describe(failure, message)));
             if (scheduler.isShutdown()) {
                 return;
@@ -228,7 +258,8 @@ final class ListWatch<R extends Row> {
             }
             closeWatch();
             try {
-                watch = operation().watch(watchOptions(lastResourceVersion), new RowWatcher(watchGeneration, serialization));
+                watch = operation(connection.client()).watch(watchOptions(lastResourceVersion),
+                        new RowWatcher(watchGeneration, serialization));
             } catch (RuntimeException e) {
                 if (!scheduler.isShutdown()) {
                     scheduler.execute(() -> failed(watchGeneration, e));

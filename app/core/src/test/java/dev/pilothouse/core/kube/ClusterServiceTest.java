@@ -194,6 +194,82 @@ class ClusterServiceTest {
     }
 
     @Test
+    void twentyRestartsWhileWatchingConvergeEachTimeWithNothingLostStaleOrDuplicated() {
+        create("p0");
+        Mirror mirror = new Mirror();
+        try (Subscription s = service.watch("demo-it", PODS, WatchScope.ALL, mirror)) {
+            Eventually.await(Duration.ofSeconds(10), "synced", () -> mirror.names().equals(List.of("p0")));
+            java.util.Set<String> expected = new java.util.TreeSet<>(List.of("p0"));
+            for (int i = 1; i <= 20; i++) {
+                cluster.stop();
+                cluster.restart();
+                // Change the server while the client is reconnecting: an add and, every other round, a delete.
+                create("p" + i);
+                expected.add("p" + i);
+                if (i % 2 == 0) {
+                    String gone = "p" + (i - 1);
+                    cluster.adminClient().pods().inNamespace("ml").withName(gone).delete();
+                    expected.remove(gone);
+                }
+                List<String> want = List.copyOf(expected);
+                int round = i;
+                Eventually.await(Duration.ofSeconds(5), "store converged after restart " + round,
+                        () -> mirror.names().equals(want) && mirror.rows.size() == want.size(),
+                        () -> "want " + want + " got " + mirror.names());
+            }
+        }
+    }
+
+    @Test
+    void aFailingCredentialPluginIsReportedWithItsMessageAndNeverRunInALoop() throws Exception {
+        Path counter = dir.resolve("invocations");
+        Path plugin = dir.resolve("fake-auth-plugin");
+        Files.writeString(plugin, """
+                #!/bin/sh
+                echo run >> "%s"
+                echo "error: your session expired, run 'demo-login'" >&2
+                exit 1
+                """.formatted(counter));
+        plugin.toFile().setExecutable(true);
+        Path kubeconfig = Files.writeString(dir.resolve("exec.yaml"), """
+                apiVersion: v1
+                kind: Config
+                current-context: sso
+                contexts: [{name: sso, context: {cluster: c, user: sso-user}}]
+                clusters: [{name: c, cluster: {server: "%s"}}]
+                users:
+                - name: sso-user
+                  user:
+                    exec: {apiVersion: client.authentication.k8s.io/v1, command: "%s", interactiveMode: Never}
+                """.formatted(cluster.url(), plugin));
+        Kubeconfig k = new KubeconfigLoader(new ClientTuning(2_000, 5_000)).load(List.of(kubeconfig));
+        assertThat(k.contexts()).as("a failing plugin does not hide the context").hasSize(1);
+        assertThat(Files.exists(counter)).as("reading the kubeconfig runs no plugin").isFalse();
+        try (KubeClusterService sso = new KubeClusterService(k.contexts(), Clock.systemUTC(), (kind, e) -> { })) {
+            Mirror mirror = new Mirror();
+            try (Subscription s = sso.watch("sso", PODS, WatchScope.ALL, mirror)) {
+                Eventually.await(Duration.ofSeconds(20), "retries stopped", () -> mirror.status.message()
+                        .contains("stopped retrying"), () -> String.valueOf(mirror.status));
+                assertThat(sso.clusters().getFirst().status().state()).isEqualTo(ConnectionState.AUTH_FAILED);
+                assertThat(sso.clusters().getFirst().status().message()).contains("your session expired");
+                assertThat(Files.readAllLines(counter)).as("plugin runs: %s", Files.readString(counter)).hasSize(ListWatch.MAX_AUTH_ATTEMPTS);
+
+                // The user logs in: the plugin now hands out a valid token, and Retry recovers at once.
+                Files.writeString(plugin, """
+                        #!/bin/sh
+                        echo run >> "%s"
+                        printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s"}}'
+                        """.formatted(counter, cluster.userToken()));
+                create("after-login");
+                sso.reconnect("sso");
+                Eventually.await(Duration.ofSeconds(20), "live after reconnect", () -> mirror.status.state() == WatchState.SYNCED
+                        && mirror.names().contains("after-login"), () -> String.valueOf(mirror.status));
+                assertThat(sso.clusters().getFirst().status().state()).isEqualTo(ConnectionState.LIVE);
+            }
+        }
+    }
+
+    @Test
     void aKindThatIsNotInstalledIsReportedAsSuchNotAsAnError() {
         Mirror mirror = new Mirror();
         try (Subscription s = service.watch("demo-it", WIDGETS, WatchScope.ALL, mirror)) {

@@ -46,8 +46,8 @@ class KubeconfigLoaderTest {
         ClusterContext ctx = k.context("prod").orElseThrow();
         assertThat(ctx.server()).isEqualTo("https://10.0.0.1:6443");
         assertThat(ctx.namespace()).isEqualTo("ml-serving");
-        assertThat(ctx.config().getAutoOAuthToken()).as("kubeconfig tokens are Fabric8 auto tokens").isEqualTo("secret-token");
-        assertThat(ctx.config().getRequestRetryBackoffLimit()).as("our own backoff decides").isZero();
+        assertThat(ctx.config().get().getAutoOAuthToken()).as("kubeconfig tokens are Fabric8 auto tokens").isEqualTo("secret-token");
+        assertThat(ctx.config().get().getRequestRetryBackoffLimit()).as("our own backoff decides").isZero();
     }
 
     @Test
@@ -132,6 +132,6 @@ class KubeconfigLoaderTest {
                   user: {token: t}
                 """);
         ClusterContext ctx = loader.load(List.of(f)).context("c").orElseThrow();
-        assertThat(ctx.config().getCaCertFile()).isEqualTo(sub.resolve("ca.crt").toAbsolutePath().toString());
+        assertThat(ctx.config().get().getCaCertFile()).isEqualTo(sub.resolve("ca.crt").toAbsolutePath().toString());
     }
 }

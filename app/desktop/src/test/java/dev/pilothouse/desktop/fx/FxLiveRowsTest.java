@@ -71,6 +71,10 @@ class FxLiveRowsTest {
         }
 
         @Override
+        public void reconnect(String cluster) {
+        }
+
+        @Override
         public CompletableFuture<String> serverVersion(String cluster) {
             return CompletableFuture.completedFuture("v1.32.0");
         }

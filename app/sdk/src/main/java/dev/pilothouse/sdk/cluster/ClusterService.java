@@ -34,6 +34,13 @@ public interface ClusterService {
     /** Lists full objects once (not watched). */
     CompletableFuture<List<KubeObject>> list(String cluster, GroupVersionKind gvk, WatchScope scope);
 
+    /**
+     * Obtains the cluster's credentials again and restarts its failed watches at once: what Retry does after the
+     * user logged in again. Watches stop retrying by themselves after repeated authentication failures, so a
+     * credential plugin that opens a browser is never run in a loop.
+     */
+    void reconnect(String cluster);
+
     /** The server's version as {@code /version} reports it (e.g. {@code v1.32.0}). */
     CompletableFuture<String> serverVersion(String cluster);
 

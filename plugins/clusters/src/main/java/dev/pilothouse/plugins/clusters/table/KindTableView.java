@@ -211,7 +211,10 @@ public class KindTableView<R extends Row> implements View {
         } else if (usable == 0 && !problems.isEmpty()) {
             boolean allFailed = statuses.stream().allMatch(s -> s.state() == WatchState.FAILED);
             if (allFailed) {
-                state.showError("Could not load " + noun + " from " + cluster, String.join("\n", problems), this::subscribe);
+                state.showError("Could not load " + noun + " from " + cluster, String.join("\n", problems), () -> {
+                    context.clusters().reconnect(cluster);
+                    subscribe();
+                });
             } else {
                 state.showEmpty("No " + noun + " to show", String.join("\n", problems));
             }
