@@ -90,13 +90,28 @@ class ShellUiTest {
 
     @Test
     void everyViewOpensAndSyncsWithoutAnErrorState(FxRobot robot) {
-        for (String view : List.of("fleet", "nodes", "workloads", "pods", "events", "services", "configmaps", "secrets",
+        for (String view : List.of("fleet", "nodes", "workloads", "pods", "events", "crds", "services", "configmaps", "secrets",
                 "plugins", "settings")) {
             robot.interact(() -> shell.window().navigate(view));
             awaitFx(view + " ready", () -> view.equals(shell.state().currentView().get())
                     && shell.window().currentViewReady().get());
             assertThat(robot.lookup("#view-host .ph-state-error").tryQuery()).as("error state on %s", view).isEmpty();
         }
+    }
+
+    @Test
+    void selectingACrdListsItsObjectsWithItsPrinterColumns(FxRobot robot) {
+        robot.interact(() -> shell.window().navigate("crds"));
+        @SuppressWarnings("unchecked")
+        TableView<dev.pilothouse.plugins.clusters.crd.CrdRow> crds = robot.lookup("#crds-table").queryAs(TableView.class);
+        awaitFx("crds listed", () -> crds.getItems().stream()
+                .anyMatch(r -> r.name().equals("inferenceservices.serving.kserve.io")));
+        robot.interact(() -> crds.getSelectionModel().select(crds.getItems().stream()
+                .filter(r -> r.name().equals("inferenceservices.serving.kserve.io")).findFirst().orElseThrow()));
+        awaitFx("inference services listed", () -> robot.lookup("#crd-inferenceservices-serving-kserve-io-table")
+                .tryQuery().map(t -> !((TableView<?>) t).getItems().isEmpty()).orElse(false));
+        TableView<?> objects = robot.lookup("#crd-inferenceservices-serving-kserve-io-table").queryAs(TableView.class);
+        assertThat(objects.getColumns()).extracting(c -> c.getText()).contains("Name", "Age").hasSizeGreaterThan(3);
     }
 
     @Test

@@ -39,7 +39,8 @@ public final class ClustersPlugin implements Plugin {
                 .resourceKind(DeploymentKind.kind())
                 .resourceKind(ConfigKinds.services())
                 .resourceKind(ConfigKinds.configMaps())
-                .resourceKind(ConfigKinds.secrets());
+                .resourceKind(ConfigKinds.secrets())
+                .resourceKind(dev.pilothouse.plugins.clusters.crd.CrdKinds.crds());
         // The workloads table's Deployment kind shares a row type with the other controllers; the registered
         // Deployment kind stays DeploymentKind, so only the other four are contributed from this list.
         workloads.stream().skip(1).forEach(c::resourceKind);
@@ -55,6 +56,8 @@ public final class ClustersPlugin implements Plugin {
                 ctx -> new KindTableView<>(ctx, "pods", "Pods", "pods", List.of(PodKind.kind()), "status"));
         view(c, "events", "Events", NavSection.CLUSTER, "⚑", 40, List.of("ev", "warnings"),
                 ctx -> new KindTableView<>(ctx, "events", "Events", "events", List.of(EventKind.kind()), "type"));
+        view(c, "crds", "Custom resources", NavSection.CLUSTER, "✦", 50, List.of("crd", "operators", "apiextensions"),
+                dev.pilothouse.plugins.clusters.crd.CrdsView::new);
         view(c, "services", "Services", NavSection.CLUSTER, "⇄", 60, List.of("svc", "ports", "loadbalancer"),
                 ctx -> new KindTableView<>(ctx, "services", "Services", "services", List.of(ConfigKinds.services()), "name"));
         view(c, "configmaps", "Config maps", NavSection.CLUSTER, "☰", 70, List.of("cm", "configuration"),

@@ -140,6 +140,11 @@ public class KindTableView<R extends Row> implements View {
         return table;
     }
 
+    /** The table, for views composed of several tables. */
+    public TableView<R> tableView() {
+        return table;
+    }
+
     /** The view's context, for subclasses. */
     protected ViewContext context() {
         return context;
