@@ -138,6 +138,12 @@ public final class KubeClusterService implements ClusterService, AutoCloseable {
     }
 
     @Override
+    public Subscription streamLog(String cluster, String namespace, String pod, dev.pilothouse.sdk.cluster.LogOptions options,
+                                  dev.pilothouse.sdk.cluster.LogListener listener) {
+        return LogStream.open(connection(cluster), namespace, pod, options, listener);
+    }
+
+    @Override
     public void reconnect(String cluster) {
         ClusterConnection c = connection(cluster);
         c.resetCredentials();

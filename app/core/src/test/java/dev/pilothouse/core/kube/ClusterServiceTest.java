@@ -269,6 +269,56 @@ class ClusterServiceTest {
         }
     }
 
+    /** Collects a log stream. */
+    static final class LogCollector implements dev.pilothouse.sdk.cluster.LogListener {
+        final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean ended;
+        volatile String error;
+
+        @Override
+        public void onLines(List<String> batch) {
+            lines.addAll(batch);
+        }
+
+        @Override
+        public void onEnd() {
+            ended = true;
+        }
+
+        @Override
+        public void onError(String message) {
+            error = message;
+        }
+    }
+
+    @Test
+    void streamsTheTailOfARunningContainersLog() {
+        Pod running = new PodBuilder(pod("vllm-0")).editMetadata().addToLabels("app.kubernetes.io/name", "llama")
+                .withUid("u-vllm").endMetadata()
+                .editStatus().withPhase("Running").addNewContainerStatus().withName("main").withReady(true)
+                .withNewState().withNewRunning().withStartedAt("2026-11-22T10:00:00Z").endRunning().endState()
+                .endContainerStatus().endStatus().build();
+        cluster.seed(List.of(running));
+        LogCollector log = new LogCollector();
+        try (Subscription s = service.streamLog("demo-it", "ml", "vllm-0",
+                new dev.pilothouse.sdk.cluster.LogOptions("main", false, false, true, 5), log)) {
+            Eventually.await(Duration.ofSeconds(10), "log read to its end", () -> log.ended || log.error != null,
+                    () -> log.lines + " " + log.error);
+            assertThat(log.error).isNull();
+            assertThat(log.lines).hasSizeBetween(1, 5);
+            assertThat(log.lines.getFirst()).as("timestamps asked for").matches("^\\d{4}-\\d{2}-\\d{2}T.*");
+        }
+    }
+
+    @Test
+    void aLogOfAPodThatDoesNotExistFailsWithTheServersMessage() {
+        LogCollector log = new LogCollector();
+        try (Subscription s = service.streamLog("demo-it", "ml", "ghost", dev.pilothouse.sdk.cluster.LogOptions.followTail(), log)) {
+            Eventually.await(Duration.ofSeconds(10), "error reported", () -> log.error != null);
+            assertThat(log.error).startsWith("ghost: HTTP 404").contains("not found");
+        }
+    }
+
     @Test
     void aKindThatIsNotInstalledIsReportedAsSuchNotAsAnError() {
         Mirror mirror = new Mirror();

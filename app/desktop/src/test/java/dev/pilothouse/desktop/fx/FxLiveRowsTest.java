@@ -75,6 +75,12 @@ class FxLiveRowsTest {
         }
 
         @Override
+        public Subscription streamLog(String c, String ns, String pod, dev.pilothouse.sdk.cluster.LogOptions o,
+                                      dev.pilothouse.sdk.cluster.LogListener l) {
+            return () -> { };
+        }
+
+        @Override
         public CompletableFuture<String> serverVersion(String cluster) {
             return CompletableFuture.completedFuture("v1.32.0");
         }

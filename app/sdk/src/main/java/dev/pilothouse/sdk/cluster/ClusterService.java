@@ -35,6 +35,12 @@ public interface ClusterService {
     CompletableFuture<List<KubeObject>> list(String cluster, GroupVersionKind gvk, WatchScope scope);
 
     /**
+     * Streams a container's log. Lines arrive in batches; very long lines are cut. Closing the subscription ends the
+     * stream.
+     */
+    Subscription streamLog(String cluster, String namespace, String pod, LogOptions options, LogListener listener);
+
+    /**
      * Obtains the cluster's credentials again and restarts its failed watches at once: what Retry does after the
      * user logged in again. Watches stop retrying by themselves after repeated authentication failures, so a
      * credential plugin that opens a browser is never run in a loop.

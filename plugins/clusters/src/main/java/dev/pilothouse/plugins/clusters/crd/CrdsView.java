@@ -37,7 +37,20 @@ public final class CrdsView implements View {
         root.setOrientation(Orientation.VERTICAL);
         root.setDividerPositions(0.45);
         root.setId("crds-view");
-        crds.tableView().getSelectionModel().selectedItemProperty().addListener((o, a, crd) -> show(crd));
+        crds.tableView().getSelectionModel().selectedItemProperty().addListener((o, a, crd) -> {
+            if (crd != null) {
+                context.settings().put("crds.selected", crd.name());
+            }
+            show(crd);
+        });
+        // Come back to the CRD the user last looked at, once the list has it.
+        crds.tableView().getItems().addListener((javafx.collections.ListChangeListener<CrdRow>) c -> {
+            if (crds.tableView().getSelectionModel().isEmpty()) {
+                String remembered = context.settings().get("crds.selected", "");
+                crds.tableView().getItems().stream().filter(r -> r.name().equals(remembered)).findFirst()
+                        .ifPresent(r -> crds.tableView().getSelectionModel().select(r));
+            }
+        });
         context.activeCluster().addListener((o, a, b) -> show(null));
     }
 
