@@ -92,9 +92,11 @@ public final class PilothouseApp extends Application {
             window.navigate(view);
         }
         stage.show();
+        cl.open().ifPresent(window::open);
 
         if (screenshot) {
             Screenshot.takeWhenReady(scene, window::currentViewReady, cl.screenshot().get(), Duration.ofSeconds(60),
+                    cl.open().isPresent() ? 120 : 6,
                     (status, message) -> {
                         System.out.println(message);
                         exit(status);

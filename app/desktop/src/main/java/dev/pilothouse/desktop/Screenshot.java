@@ -21,16 +21,15 @@ import java.util.function.Supplier;
  */
 final class Screenshot {
 
-    private static final int SETTLE_FRAMES = 6;
-
     private Screenshot() {
     }
 
     /**
-     * @param done called with (exit status, one-line message) when finished
+     * @param settleFrames frames to wait after the view is ready
+     * @param done         called with (exit status, one-line message) when finished
      */
     static void takeWhenReady(Scene scene, Supplier<ReadOnlyBooleanProperty> ready, Path file, Duration timeout,
-                              BiConsumer<Integer, String> done) {
+                              int settleFrames, BiConsumer<Integer, String> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
         new AnimationTimer() {
             private int settled;
@@ -43,7 +42,8 @@ final class Screenshot {
                     settled = 0;
                     return;
                 }
-                if (++settled < SETTLE_FRAMES) {
+                // A few frames for layout and CSS; more when a detail pane loads its own data (--open).
+                if (++settled < settleFrames) {
                     return;
                 }
                 stop();

@@ -20,11 +20,12 @@ import java.util.Optional;
  * @param writeKubeconfig with --demo-server: write a kubeconfig for it here
  * @param version         print the version and exit
  * @param help            print usage and exit
+ * @param open            an object to open in the detail pane at start: {@code KIND/NAMESPACE/NAME[#Tab]}
  */
 public record CommandLine(boolean demo, Optional<String> kubeconfig, Optional<String> context, boolean readOnly,
                           Optional<Path> screenshot, Optional<String> view, int width, int height,
                           Optional<String> theme, boolean listViews, int demoServerPort,
-                          Optional<Path> writeKubeconfig, boolean version, boolean help) {
+                          Optional<Path> writeKubeconfig, boolean version, boolean help, Optional<String> open) {
 
     /** Whether only the emulated cluster runs (no window). */
     public boolean demoServer() {
@@ -45,6 +46,7 @@ public record CommandLine(boolean demo, Optional<String> kubeconfig, Optional<St
                   --context NAME              context to select at start
                   --read-only                 refuse every change to clusters and alerting
                   --view ID                   open this view at start (see --list-views)
+                  --open KIND/NS/NAME[#TAB]   open an object's details at start, e.g. pod/ml-serving/llama-0#Logs
                   --theme ID                  theme to use: light, dark, nord-light, nord-dark, dracula
                   --screenshot FILE           write a PNG of the window once the view has synced, then exit
                   --size WxH                  window size for --screenshot, e.g. 1440x900

@@ -11,7 +11,7 @@ public final class CommandLineParser {
 
     public static CommandLine parse(String... args) throws UsageException {
         boolean demo = false, readOnly = false, listViews = false, version = false, help = false;
-        String kubeconfig = null, context = null, view = null, theme = null;
+        String kubeconfig = null, context = null, view = null, theme = null, open = null;
         Path screenshot = null, writeKubeconfig = null;
         int width = 0, height = 0, demoServer = -1;
         for (int i = 0; i < args.length; i++) {
@@ -30,6 +30,12 @@ public final class CommandLineParser {
                 case "--kubeconfig" -> kubeconfig = value(args, inlineValue == null ? ++i : -1, arg, "a file", inlineValue);
                 case "--context" -> context = value(args, inlineValue == null ? ++i : -1, arg, "a context name", inlineValue);
                 case "--view" -> view = value(args, inlineValue == null ? ++i : -1, arg, "a view id", inlineValue);
+                case "--open" -> {
+                    open = value(args, inlineValue == null ? ++i : -1, arg, "an object like pod/NAMESPACE/NAME", inlineValue);
+                    if (open.split("#", 2)[0].split("/").length < 2) {
+                        throw new UsageException("--open needs KIND/NAMESPACE/NAME or KIND/NAME, was '" + open + "'");
+                    }
+                }
                 case "--theme" -> theme = value(args, inlineValue == null ? ++i : -1, arg, "a theme id", inlineValue);
                 case "--screenshot" -> screenshot = Path.of(value(args, inlineValue == null ? ++i : -1, arg, "a PNG file", inlineValue));
                 case "--write-kubeconfig" -> writeKubeconfig = Path.of(value(args, inlineValue == null ? ++i : -1, arg, "a file", inlineValue));
@@ -59,7 +65,7 @@ public final class CommandLineParser {
         }
         return new CommandLine(demo, Optional.ofNullable(kubeconfig), Optional.ofNullable(context), readOnly,
                 Optional.ofNullable(screenshot), Optional.ofNullable(view), width, height, Optional.ofNullable(theme),
-                listViews, demoServer, Optional.ofNullable(writeKubeconfig), version, help);
+                listViews, demoServer, Optional.ofNullable(writeKubeconfig), version, help, Optional.ofNullable(open));
     }
 
     private static boolean flag(String name, String inlineValue) throws UsageException {

@@ -61,6 +61,12 @@ final class DetailPane extends VBox {
         setPrefWidth(520);
     }
 
+    /** Selects the tab with this title, if the pane has one. */
+    void selectTab(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     void show(ActionTarget target, ViewContext shellContext) {
         title.setText(target.gvk().kind() + " " + (target.namespace().isEmpty() ? "" : target.namespace() + "/") + target.name());
         CompletableFuture<KubeObject> object = shellContext.clusters()

@@ -319,6 +319,28 @@ public final class MainWindow extends StackPane {
         }
     }
 
+    /**
+     * Opens an object named as on the command line ({@code pod/ml-serving/llama-0#Logs}) in the detail pane.
+     *
+     * @return false, with a notification, when the kind is unknown
+     */
+    public boolean open(String spec) {
+        String[] parts = spec.split("#", 2);
+        String[] path = parts[0].split("/");
+        var kind = plugins.registry().resourceKindNamed(path[0]);
+        if (kind.isEmpty()) {
+            statusBar.notify("Unknown kind '" + path[0] + "' in " + spec);
+            return false;
+        }
+        String namespace = path.length >= 3 ? path[1] : "";
+        String name = path[path.length - 1];
+        ui.showDetail(new ActionTarget(state.activeCluster().get(), kind.get().gvk(), namespace, name));
+        if (parts.length == 2) {
+            detail.selectTab(parts[1]);
+        }
+        return true;
+    }
+
     /** Opens the palette (for tests and the menu). */
     public void openPalette() {
         palette.open();

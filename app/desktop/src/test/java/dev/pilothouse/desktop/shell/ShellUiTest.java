@@ -115,6 +115,20 @@ class ShellUiTest {
     }
 
     @Test
+    void aWorkloadsLogsArriveMergedFromItsPodsAndCanBeSaved(FxRobot robot) throws Exception {
+        robot.interact(() -> shell.window().navigate("workloads"));
+        robot.interact(() -> shell.window().open("deploy/ml-serving/llama-3-8b-instruct#Logs"));
+        awaitFx("log pane shown", () -> robot.lookup("#log-pane").tryQuery().isPresent());
+        var pane = robot.lookup("#log-pane").queryAs(dev.pilothouse.plugins.clusters.logs.LogPane.class);
+        awaitFx("lines from several pods", () -> pane.lines().stream().map(l -> l.source())
+                .filter(src -> !src.isEmpty()).distinct().count() >= 2);
+        java.nio.file.Path saved = dir.resolve("llama.log");
+        robot.interact(() -> pane.saveTo(saved));
+        assertThat(java.nio.file.Files.readAllLines(saved)).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("["));
+        robot.interact(() -> robot.lookup("#detail-close").queryButton().fire());
+    }
+
+    @Test
     void theSidebarIsKeyboardNavigable(FxRobot robot) {
         robot.clickOn("#nav-nodes");
         robot.type(KeyCode.DOWN, 2);

@@ -68,7 +68,10 @@ public final class ClustersPlugin implements Plugin {
         c.detailSection(new dev.pilothouse.plugins.clusters.detail.ConditionsSection())
                 .detailSection(new dev.pilothouse.plugins.clusters.detail.OwnersSection())
                 .detailSection(new dev.pilothouse.plugins.clusters.detail.RelatedSection())
-                .detailSection(new dev.pilothouse.plugins.clusters.detail.SecretDataSection());
+                .detailSection(new dev.pilothouse.plugins.clusters.detail.SecretDataSection())
+                .detailSection(new dev.pilothouse.plugins.clusters.logs.LogsSection())
+                .settingsPage(new dev.pilothouse.sdk.ui.SettingsPage("clusters.logs", "Logs", 30,
+                        dev.pilothouse.plugins.clusters.logs.LogSettingsPage::create));
         c.command(Command.of("clusters.open-fleet", "Open fleet overview", "View", ctx -> ctx.navigate("fleet")));
     }
 
