@@ -96,7 +96,9 @@ public final class KubeClusterService implements ClusterService, AutoCloseable {
             @SuppressWarnings("unchecked")
             Shared<R> existing = (Shared<R>) watches.get(key);
             if (existing == null) {
-                existing = new Shared<>(new ListWatch<>(connection, kind, key.scope(), scheduler, clock, projectionFailures));
+                WatchScope scope1 = key.scope();
+                existing = new Shared<>(new ListWatch<>(connection, kind, scope1, scheduler, clock, projectionFailures,
+                        () -> mayList(cluster, kind, scope1)));
                 watches.put(key, existing);
                 existing.watch.start();
             }
@@ -126,6 +128,23 @@ public final class KubeClusterService implements ClusterService, AutoCloseable {
                 }
             }
         };
+    }
+
+    /**
+     * The cached access review for listing a kind. When the review itself cannot be made (old servers, network), the
+     * list is attempted anyway: the server's own 403 is the final word.
+     */
+    private dev.pilothouse.sdk.cluster.AccessDecision mayList(String cluster, ResourceKind<?> kind, WatchScope scope) {
+        try {
+            AccessDecision d = canI(cluster, "list", kind.gvk(), kind.namespaced() ? scope.namespace() : "")
+                    .get(30, TimeUnit.SECONDS);
+            return d.reason().startsWith("could not check access") ? new AccessDecision(true, "") : d;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return new AccessDecision(true, "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new AccessDecision(true, "");
+        }
     }
 
     private void stopIfUnused(WatchKey key, Shared<?> shared) {

@@ -53,6 +53,7 @@ final class ListWatch<R extends Row> {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final BiConsumer<ResourceKind<?>, Throwable> projectionFailures;
+    private final java.util.function.Supplier<dev.pilothouse.sdk.cluster.AccessDecision> mayList;
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private final List<RowListener<R>> listeners = new CopyOnWriteArrayList<>();
 
@@ -68,8 +69,13 @@ final class ListWatch<R extends Row> {
     private int authFailures;
     private boolean waitingForUser;
 
+    /**
+     * @param mayList asks whether the user may list this kind here (a cached access review); asked before each list
+     */
     ListWatch(ClusterConnection connection, ResourceKind<R> kind, WatchScope scope, ScheduledExecutorService scheduler,
-              Clock clock, BiConsumer<ResourceKind<?>, Throwable> projectionFailures) {
+              Clock clock, BiConsumer<ResourceKind<?>, Throwable> projectionFailures,
+              java.util.function.Supplier<dev.pilothouse.sdk.cluster.AccessDecision> mayList) {
+        this.mayList = mayList;
         this.connection = connection;
         this.kind = kind;
         this.scope = scope;
@@ -141,8 +147,13 @@ final class ListWatch<R extends Row> {
             closeWatch();
         }
         try {
-            // One client per attempt: obtaining it may run a credential plugin.
+            // One client per attempt: obtaining it may run a credential plugin. The access review reuses it.
             var client = connection.client();
+            var access = mayList.get();
+            if (!access.allowed()) {
+                forbidden(myGeneration, access.reason());
+                return;
+            }
             var op = operation(client);
             KubernetesSerialization serialization = client.getKubernetesSerialization();
             Map<String, R> fresh = new HashMap<>();
@@ -176,6 +187,19 @@ final class ListWatch<R extends Row> {
             }
         } catch (Exception e) {
             failed(myGeneration, e);
+        }
+    }
+
+    /** The access review said no: say so, list nothing, and ask again later (roles change). */
+    private synchronized void forbidden(long myGeneration, String reason) {
+        if (stopped || myGeneration != generation) {
+            return;
+        }
+        setStatus(new WatchStatus(WatchState.FORBIDDEN, status.lastSync(), "You may not list "
+                + kind.gvk().qualifiedPlural() + (scope.allNamespaces() ? " in all namespaces" : " in " + scope.namespace())
+                + (reason.isBlank() ? "" : ": " + reason)));
+        if (!scheduler.isShutdown()) {
+            retry = scheduler.schedule(this::listAndWatch, 2, TimeUnit.MINUTES);
         }
     }
 

@@ -320,6 +320,22 @@ class ClusterServiceTest {
     }
 
     @Test
+    void aKindTheUserMayNotListIsReportedWithTheReviewsReasonWithoutListing() {
+        cluster.setAccessPolicy((user, verb, group, resource, sub, ns, name) -> !resource.equals("secrets"));
+        Mirror mirror = new Mirror();
+        ResourceKind<NameRow> secrets = ResourceKind.builder(GroupVersionKind.core("v1", "Secret", "secrets"),
+                (KubeObject o) -> new NameRow(o.uid(), o.namespace(), o.name(), "")).build();
+        try (Subscription s = service.watch("demo-it", secrets, WatchScope.ALL, mirror)) {
+            Eventually.await(Duration.ofSeconds(10), "forbidden reported", () -> mirror.status.state() == WatchState.FORBIDDEN,
+                    () -> String.valueOf(mirror.status));
+            assertThat(mirror.status.message()).startsWith("You may not list secrets in all namespaces");
+            assertThat(mirror.rows).isEmpty();
+            assertThat(service.clusters().getFirst().status().state()).as("the connection itself is fine")
+                    .isNotIn(ConnectionState.AUTH_FAILED, ConnectionState.UNREACHABLE);
+        }
+    }
+
+    @Test
     void aKindThatIsNotInstalledIsReportedAsSuchNotAsAnError() {
         Mirror mirror = new Mirror();
         try (Subscription s = service.watch("demo-it", WIDGETS, WatchScope.ALL, mirror)) {
@@ -335,8 +351,8 @@ class ClusterServiceTest {
         Mirror mirror = new Mirror();
         try (Subscription s = service.watch("demo-it", PODS, WatchScope.ALL, mirror)) {
             Eventually.await(Duration.ofSeconds(20), "unreachable reported",
-                    () -> service.clusters().getFirst().status().state() == ConnectionState.UNREACHABLE);
-            assertThat(mirror.status.state()).isEqualTo(WatchState.FAILED);
+                    () -> service.clusters().getFirst().status().state() == ConnectionState.UNREACHABLE
+                            && mirror.status.state() == WatchState.FAILED, () -> String.valueOf(mirror.status));
         }
     }
 
