@@ -152,6 +152,11 @@ public final class AppServices implements AutoCloseable {
         return demo != null;
     }
 
+    /** The demo environment when running on it (tests stop and restart its clusters). */
+    public java.util.Optional<DemoEnvironment> demo() {
+        return java.util.Optional.ofNullable(demo);
+    }
+
     public Kubeconfig kubeconfig() {
         return kubeconfig;
     }

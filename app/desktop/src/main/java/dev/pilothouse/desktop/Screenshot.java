@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * Takes the {@code --screenshot}: waits until the view reports its data synced (or a timeout), lets a few frames
  * render so layout and CSS settle, writes the window as a PNG, and reports the outcome.
  */
-final class Screenshot {
+public final class Screenshot {
 
     private Screenshot() {
     }
@@ -58,7 +58,8 @@ final class Screenshot {
         }.start();
     }
 
-    static void write(WritableImage image, Path file) throws IOException {
+    /** Writes an image as a PNG, creating the directory. */
+    public static void write(WritableImage image, Path file) throws IOException {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         int[] argb = new int[w * h];

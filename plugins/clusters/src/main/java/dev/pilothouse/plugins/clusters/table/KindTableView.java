@@ -228,8 +228,10 @@ public class KindTableView<R extends Row> implements View {
         }
         List<String> lines = new ArrayList<>();
         if (stale) {
-            lines.add("Connection to " + cluster + " lost. Showing " + noun + " as they were "
-                    + (lastSync == null ? "" : Formats.age(lastSync, Instant.now()) + " ago") + "; reconnecting…");
+            // An absolute time stays true while the banner is up; "n seconds ago" would freeze and lie.
+            lines.add("Connection to " + cluster + " lost. Showing " + noun + " as of "
+                    + (lastSync == null ? "the last sync" : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .withZone(java.time.ZoneId.systemDefault()).format(lastSync)) + "; reconnecting…");
         }
         if (usable > 0) {
             lines.addAll(problems);
