@@ -129,6 +129,27 @@ class ShellUiTest {
     }
 
     @Test
+    void aLabelSelectorIsAppliedByTheServerAndRemembered(FxRobot robot) {
+        robot.interact(() -> shell.window().navigate("pods"));
+        TableView<?> table = robot.lookup("#pods-table").queryAs(TableView.class);
+        awaitFx("pods listed", () -> table.getItems().size() > 20);
+        javafx.scene.control.TextField selector = robot.lookup("#pods-selector").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            selector.setText("app.kubernetes.io/name=llama-3-8b-instruct");
+            selector.fireEvent(new javafx.event.ActionEvent());
+        });
+        awaitFx("only the selected pods", () -> !table.getItems().isEmpty() && table.getItems().stream()
+                .allMatch(r -> ((dev.pilothouse.sdk.kube.Row) r).name().startsWith("llama-3-8b-instruct")));
+        assertThat(fixture.services().settings().plugin("clusters").get("pods.selector", ""))
+                .isEqualTo("app.kubernetes.io/name=llama-3-8b-instruct");
+        robot.interact(() -> {
+            selector.setText("");
+            selector.fireEvent(new javafx.event.ActionEvent());
+        });
+        awaitFx("all pods again", () -> table.getItems().size() > 20);
+    }
+
+    @Test
     void theSidebarIsKeyboardNavigable(FxRobot robot) {
         robot.clickOn("#nav-nodes");
         robot.type(KeyCode.DOWN, 2);

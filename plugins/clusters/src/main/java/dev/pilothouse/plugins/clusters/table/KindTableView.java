@@ -59,6 +59,7 @@ public class KindTableView<R extends Row> implements View {
     private final FilteredList<R> filtered = new FilteredList<>(source);
     private final Map<String, ResourceKind<R>> kindOfRow = new HashMap<>();
     private final TextField search = new TextField();
+    private final TextField selector = new TextField();
     private final Label count = new Label();
     private final Label banner = new Label();
     private final TableView<R> table;
@@ -108,9 +109,18 @@ public class KindTableView<R extends Row> implements View {
             applyFilter();
             context.settings().put(viewId + ".filter", b);
         });
+        selector.setId(viewId + "-selector");
+        selector.setPromptText("Label selector, e.g. app=vllm,tier!=canary");
+        selector.setPrefWidth(260);
+        selector.setText(context.settings().get(viewId + ".selector", ""));
+        // Applied on Enter: the selector goes to the server, so it is not re-sent on every keystroke.
+        selector.setOnAction(e -> {
+            context.settings().put(viewId + ".selector", selector.getText().strip());
+            subscribe();
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, heading, count, spacer, search);
+        HBox header = new HBox(12, heading, count, spacer, selector, search);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add(Styles.VIEW_HEADER);
         banner.setId(viewId + "-banner");
@@ -167,7 +177,7 @@ public class KindTableView<R extends Row> implements View {
         }
         state.showLoading("Loading " + noun + " of " + cluster + "…");
         for (ResourceKind<R> kind : kinds) {
-            LiveRows<R> rows = context.liveRows(cluster, kind, WatchScope.ALL);
+            LiveRows<R> rows = context.liveRows(cluster, kind, new WatchScope("", selector.getText().strip()));
             live.add(rows);
             rows.rows().addListener((ListChangeListener<R>) c -> merge());
             rows.status().addListener((o, a, b) -> showStatus());
