@@ -1,7 +1,7 @@
 package dev.pilothouse.plugins.clusters.fleet;
 
-import dev.pilothouse.plugins.clusters.kinds.DeploymentKind;
-import dev.pilothouse.plugins.clusters.kinds.DeploymentRow;
+import dev.pilothouse.plugins.clusters.kinds.WorkloadKinds;
+import dev.pilothouse.plugins.clusters.kinds.WorkloadRow;
 import dev.pilothouse.plugins.clusters.kinds.EventKind;
 import dev.pilothouse.plugins.clusters.kinds.EventRow;
 import dev.pilothouse.plugins.clusters.kinds.NodeKind;
@@ -45,7 +45,7 @@ final class ClusterCard extends VBox {
     private final LiveRows<PodRow> pods;
     private final LiveRows<NodeRow> nodes;
     private final LiveRows<EventRow> events;
-    private final LiveRows<DeploymentRow> deployments;
+    private final List<LiveRows<WorkloadRow>> workloads = new java.util.ArrayList<>();
     private final Label state = new Label();
     private final Label version = new Label();
     private final Label nodesValue = metricValue();
@@ -87,7 +87,7 @@ final class ClusterCard extends VBox {
         grid.add(metric(podsValue, metricLabel("Pods running")), 2, 0);
         grid.add(metric(failedValue, metricLabel("Pods failing")), 0, 1);
         grid.add(metric(warningsValue, metricLabel("Warnings (1 h)")), 1, 1);
-        grid.add(metric(workloadsValue, metricLabel("Unready deploys")), 2, 1);
+        grid.add(metric(workloadsValue, metricLabel("Unready workloads")), 2, 1);
 
         phaseBar.getStyleClass().add("ph-phase-bar");
         phaseBar.setPrefHeight(8);
@@ -99,9 +99,13 @@ final class ClusterCard extends VBox {
         pods = context.liveRows(cluster, PodKind.kind(), WatchScope.ALL);
         nodes = context.liveRows(cluster, NodeKind.kind(), WatchScope.ALL);
         events = context.liveRows(cluster, EventKind.kind(), WatchScope.ALL);
-        deployments = context.liveRows(cluster, DeploymentKind.kind(), WatchScope.ALL);
+        for (var kind : WorkloadKinds.all()) {
+            workloads.add(context.liveRows(cluster, kind, WatchScope.ALL));
+        }
         InvalidationListener refresh = o -> refresh();
-        for (LiveRows<?> rows : List.of(pods, nodes, events, deployments)) {
+        List<LiveRows<?>> all = new java.util.ArrayList<>(List.of(pods, nodes, events));
+        all.addAll(workloads);
+        for (LiveRows<?> rows : all) {
             rows.rows().addListener(refresh);
             rows.status().addListener(refresh);
         }
@@ -135,7 +139,9 @@ final class ClusterCard extends VBox {
     }
 
     private void refresh() {
-        ClusterSummary s = ClusterSummary.of(nodes.rows(), pods.rows(), events.rows(), deployments.rows(), Instant.now());
+        List<WorkloadRow> allWorkloads = new java.util.ArrayList<>();
+        workloads.forEach(w -> allWorkloads.addAll(w.rows()));
+        ClusterSummary s = ClusterSummary.of(nodes.rows(), pods.rows(), events.rows(), allWorkloads, Instant.now());
         nodesValue.setText(s.nodesReady() + " / " + s.nodesTotal());
         tone(nodesValue, s.nodesReady() < s.nodesTotal() ? CellTone.DANGER : CellTone.DEFAULT);
         gpuValue.setText(s.gpuAllocatable() == 0 ? "none" : String.valueOf(s.gpuAllocatable()));
@@ -227,6 +233,6 @@ final class ClusterCard extends VBox {
         pods.close();
         nodes.close();
         events.close();
-        deployments.close();
+        workloads.forEach(LiveRows::close);
     }
 }

@@ -1,7 +1,6 @@
 package dev.pilothouse.plugins.clusters.fleet;
 
-import dev.pilothouse.plugins.clusters.kinds.DeploymentKind;
-import dev.pilothouse.plugins.clusters.kinds.DeploymentRow;
+import dev.pilothouse.plugins.clusters.kinds.WorkloadRow;
 import dev.pilothouse.plugins.clusters.kinds.EventRow;
 import dev.pilothouse.plugins.clusters.kinds.NodeRow;
 import dev.pilothouse.plugins.clusters.kinds.PodKind;
@@ -25,7 +24,7 @@ import java.util.Collection;
  * @param podsFailed       pods whose health is Failed (crash loops, OOM kills, failed phase)
  * @param podsSucceeded    pods in phase Succeeded
  * @param warningsLastHour warning events seen in the last hour
- * @param workloadsNotReady Deployments whose health is not OK or Paused
+ * @param workloadsNotReady workloads (all five controller kinds) whose health is not OK or Paused
  */
 public record ClusterSummary(int nodesReady, int nodesTotal, int gpuAllocatable, int gpuRequested, int podsRunning,
                              int podsPending, int podsFailed, int podsSucceeded, int warningsLastHour,
@@ -36,7 +35,7 @@ public record ClusterSummary(int nodesReady, int nodesTotal, int gpuAllocatable,
 
     /** Computes the summary from the current rows. */
     public static ClusterSummary of(Collection<NodeRow> nodes, Collection<PodRow> pods, Collection<EventRow> events,
-                                    Collection<DeploymentRow> deployments, Instant now) {
+                                    Collection<WorkloadRow> workloads, Instant now) {
         int ready = 0;
         int gpuAllocatable = 0;
         for (NodeRow n : nodes) {
@@ -69,8 +68,8 @@ public record ClusterSummary(int nodesReady, int nodesTotal, int gpuAllocatable,
             }
         }
         int notReady = 0;
-        for (DeploymentRow d : deployments) {
-            HealthState s = DeploymentKind.health(d).state();
+        for (WorkloadRow w : workloads) {
+            HealthState s = w.health().state();
             if (s != HealthState.OK && s != HealthState.PAUSED) {
                 notReady++;
             }

@@ -1,7 +1,9 @@
 package dev.pilothouse.plugins.clusters.fleet;
 
 import dev.pilothouse.plugins.clusters.Fixtures;
-import dev.pilothouse.plugins.clusters.kinds.DeploymentRow;
+import dev.pilothouse.plugins.clusters.kinds.WorkloadRow;
+import dev.pilothouse.sdk.health.Health;
+import dev.pilothouse.sdk.health.HealthState;
 import dev.pilothouse.plugins.clusters.kinds.EventRow;
 import dev.pilothouse.plugins.clusters.kinds.NodeKind;
 import dev.pilothouse.plugins.clusters.kinds.NodeRow;
@@ -28,9 +30,10 @@ class ClusterSummaryTest {
                 new EventRow("e1", "ns", "a", true, "BackOff", "", "Pod", "x", 3, now.minusSeconds(600)),
                 new EventRow("e2", "ns", "b", true, "BackOff", "", "Pod", "x", 1, now.minusSeconds(7200)),
                 new EventRow("e3", "ns", "c", false, "Pulled", "", "Pod", "x", 1, now.minusSeconds(60)));
-        List<DeploymentRow> deployments = List.of(
-                new DeploymentRow("d1", "ns", "ok", 2, 2, 2, 2, 2, 1, 1, false, false, null),
-                new DeploymentRow("d2", "ns", "rolling", 2, 1, 1, 1, 2, 2, 2, false, false, null));
+        List<WorkloadRow> deployments = List.of(
+                new WorkloadRow("d1", "ns", "ok", "Deployment", 2, 2, Health.of(HealthState.OK, "Available"), "", null),
+                new WorkloadRow("d2", "ns", "rolling", "StatefulSet", 1, 2, Health.of(HealthState.DEGRADED, "1 of 2 ready"), "", null),
+                new WorkloadRow("d3", "ns", "nightly", "CronJob", 0, -1, Health.of(HealthState.PAUSED, "Suspended"), "", null));
 
         ClusterSummary s = ClusterSummary.of(List.of(gpuNode, down), pods, events, deployments, now);
 
