@@ -103,7 +103,7 @@ public class KindTableView<R extends Row> implements View {
         count.setId(viewId + "-count");
         search.setId(viewId + "-search");
         search.setPromptText("Filter " + noun + "   (/)");
-        search.setPrefWidth(340);
+        search.setPrefWidth(300);
         search.setText(context.settings().get(viewId + ".filter", ""));
         search.textProperty().addListener((o, a, b) -> {
             applyFilter();
@@ -120,6 +120,11 @@ public class KindTableView<R extends Row> implements View {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // The title never shrinks; the filter fields give way when the detail pane takes room.
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        selector.setMinWidth(90);
+        search.setMinWidth(90);
         HBox header = new HBox(12, heading, count, spacer, selector, search);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add(Styles.VIEW_HEADER);
