@@ -51,6 +51,15 @@ public final class ShellFixture implements AutoCloseable {
         return shell;
     }
 
+    /** Runs a call on the FX thread and returns its result (tests read UI state this way). */
+    public static <T> T fx(java.util.concurrent.Callable<T> call) {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(call).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("FX call failed", e);
+        }
+    }
+
     public AppServices services() {
         return services;
     }

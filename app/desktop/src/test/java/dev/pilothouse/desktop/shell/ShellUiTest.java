@@ -69,11 +69,7 @@ class ShellUiTest {
     }
 
     private static <T> T fx(Callable<T> call) {
-        try {
-            return WaitForAsyncUtils.asyncFx(call).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("FX call failed", e);
-        }
+        return ShellFixture.fx(call);
     }
 
     private void awaitFx(String what, Callable<Boolean> condition) {

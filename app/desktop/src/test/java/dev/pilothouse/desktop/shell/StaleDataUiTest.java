@@ -51,11 +51,7 @@ class StaleDataUiTest {
     }
 
     private static <T> T fx(Callable<T> call) {
-        try {
-            return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("FX call failed", e);
-        }
+        return ShellFixture.fx(call);
     }
 
     @Test

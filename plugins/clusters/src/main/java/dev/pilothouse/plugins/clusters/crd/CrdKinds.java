@@ -98,11 +98,7 @@ public final class CrdKinds {
             }
             b.column(cb.build());
         }
-        return b.column(Column.<ObjectRow>builder("age", "Age", ObjectRow::created)
-                        .text(r -> Formats.age(r.created(), Instant.now()))
-                        .comparator(Comparator.comparing(ObjectRow::created, Comparator.nullsLast(Comparator.reverseOrder())))
-                        .align(Column.Align.RIGHT).width(60).build())
-                .build();
+        return b.column(dev.pilothouse.plugins.clusters.kinds.KindColumns.age(ObjectRow::created)).build();
     }
 
     private static double number(String s) {

@@ -6,11 +6,9 @@ import dev.pilothouse.sdk.kube.GroupVersionKind;
 import dev.pilothouse.sdk.kube.KubeObject;
 import dev.pilothouse.sdk.kube.ResourceKind;
 import dev.pilothouse.sdk.kube.Row;
-import dev.pilothouse.sdk.ui.kit.Formats;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -64,7 +62,7 @@ public final class ConfigKinds {
                 .column(Column.<ServiceRow>builder("clusterIp", "Cluster IP", ServiceRow::clusterIp).width(120).build())
                 .column(Column.<ServiceRow>builder("external", "External", ServiceRow::external).width(160).build())
                 .column(Column.<ServiceRow>builder("ports", "Ports", ServiceRow::ports).width(200).build())
-                .column(age(ServiceRow::created))
+                .column(KindColumns.age(ServiceRow::created))
                 .build();
     }
 
@@ -104,7 +102,7 @@ public final class ConfigKinds {
         }
         return b.column(Column.<DataRow>builder("data", "Keys", r -> r.keys().size()).align(Column.Align.RIGHT).width(60).build())
                 .column(Column.<DataRow>builder("keys", "Key names", r -> String.join(", ", r.keys())).width(320).build())
-                .column(age(DataRow::created))
+                .column(KindColumns.age(DataRow::created))
                 .build();
     }
 
@@ -119,10 +117,4 @@ public final class ConfigKinds {
                 List.copyOf(keys), o.creationTimestamp().orElse(null));
     }
 
-    private static <R extends Row> Column<R> age(java.util.function.Function<R, Instant> created) {
-        return Column.<R>builder("age", "Age", created::apply)
-                .text(r -> Formats.age(created.apply(r), Instant.now()))
-                .comparator(Comparator.comparing(created, Comparator.nullsLast(Comparator.reverseOrder())))
-                .align(Column.Align.RIGHT).width(60).build();
-    }
 }

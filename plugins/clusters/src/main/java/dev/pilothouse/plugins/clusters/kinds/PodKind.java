@@ -7,9 +7,7 @@ import dev.pilothouse.sdk.kube.Column;
 import dev.pilothouse.sdk.kube.GroupVersionKind;
 import dev.pilothouse.sdk.kube.KubeObject;
 import dev.pilothouse.sdk.kube.ResourceKind;
-import dev.pilothouse.sdk.ui.kit.Formats;
 
-import java.time.Instant;
 import java.util.Set;
 
 /** Pods: projection to {@link PodRow}, the columns kubectl users expect, and health. */
@@ -45,10 +43,7 @@ public final class PodKind {
                 .column(Column.<PodRow>builder("gpus", "GPU", PodRow::gpus).text(r -> r.gpus() == 0 ? "" : String.valueOf(r.gpus()))
                         .align(Column.Align.RIGHT).width(50).build())
                 .column(Column.<PodRow>builder("node", "Node", PodRow::node).width(190).build())
-                .column(Column.<PodRow>builder("age", "Age", PodRow::created)
-                        .text(r -> Formats.age(r.created(), Instant.now()))
-                        .comparator(java.util.Comparator.comparing(PodRow::created, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
-                        .align(Column.Align.RIGHT).width(60).build())
+                .column(KindColumns.age(PodRow::created))
                 .build();
     }
 

@@ -6,9 +6,7 @@ import dev.pilothouse.sdk.kube.Column;
 import dev.pilothouse.sdk.kube.GroupVersionKind;
 import dev.pilothouse.sdk.kube.KubeObject;
 import dev.pilothouse.sdk.kube.ResourceKind;
-import dev.pilothouse.sdk.ui.kit.Formats;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -56,10 +54,7 @@ public final class WorkloadKinds {
                                 .thenComparing(WorkloadRow::namespace).thenComparing(WorkloadRow::name))
                         .width(230).build())
                 .column(Column.<WorkloadRow>builder("images", "Images", WorkloadRow::images).width(300).build())
-                .column(Column.<WorkloadRow>builder("age", "Age", WorkloadRow::created)
-                        .text(r -> Formats.age(r.created(), Instant.now()))
-                        .comparator(Comparator.comparing(WorkloadRow::created, Comparator.nullsLast(Comparator.reverseOrder())))
-                        .align(Column.Align.RIGHT).width(60).build())
+                .column(KindColumns.age(WorkloadRow::created))
                 .build();
     }
 
