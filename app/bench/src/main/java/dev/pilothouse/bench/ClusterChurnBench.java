@@ -55,7 +55,7 @@ final class ClusterChurnBench {
     /** The figures of one phase. */
     record Phase(double rate, double pulseP99, double pulseMax, double workP99, double rowP99, double rowP50,
                  double rowMax, int maxPending, double drainSeconds, double appCpu, double emulatorCpu, long gcs,
-                 double gcMillis, int rowSamples, double watchP99, double watchP50) {
+                 double gcMillis, int rowSamples, double watchP99, double watchP50, double watchToRowP99) {
     }
 
     static void run(Bench.Options o) throws Exception {
@@ -140,6 +140,7 @@ final class ClusterChurnBench {
                 Figures.print(p + "emulator_fx_pulse_p99_ms", e.pulseP99(), "ms");
                 Figures.print(p + "emulator_event_to_row_p99_ms", e.rowP99(), "ms");
                 Figures.print(p + "emulator_event_to_watch_p99_ms", e.watchP99(), "ms");
+                Figures.print(p + "emulator_watch_to_row_p99_ms", e.watchToRowP99(), "ms");
                 Figures.print(p + "emulator_backlog_drain_seconds", e.drainSeconds(), "s");
                 both.add(e);
             }
@@ -257,6 +258,7 @@ final class ClusterChurnBench {
                         if (r.restarts() >= EmulatorServer.STAMP_OFFSET && !batch.replace()) {
                             probes.watchLatency.add(now - (BASE
                                     + (r.restarts() - EmulatorServer.STAMP_OFFSET) * 1_000L));
+                            probes.latency.arrivedOnWatch(r.restarts(), now);
                         }
                     }
                 }
@@ -307,7 +309,8 @@ final class ClusterChurnBench {
                     pulses.work.percentileMillis(99), latency.latencies.percentileMillis(99),
                     latency.latencies.percentileMillis(50), latency.latencies.maxMillis(), pending.max(), drain,
                     appCpu, emulatorCpu, gcCount.getAsLong() - gc0, gcMillis.getAsLong() - gcTime0,
-                    latency.latencies.count(), watchLatency.percentileMillis(99), watchLatency.percentileMillis(50));
+                    latency.latencies.count(), watchLatency.percentileMillis(99), watchLatency.percentileMillis(50),
+                    latency.fromWatch.percentileMillis(99));
         }
 
         @Override

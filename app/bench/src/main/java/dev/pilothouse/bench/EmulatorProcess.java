@@ -16,8 +16,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Starts {@link EmulatorServer} in a child JVM (same java, same class path) on 127.0.0.1 and talks to it over its
- * stdin/stdout. The child is destroyed when this process exits. {@code BENCH_EMULATOR_JVM_OPTS} adds JVM options
- * (a JFR recording, say).
+ * stdin/stdout. The child is destroyed when this process exits. It runs at the same priority as the app unless
+ * {@code BENCH_EMULATOR_NICE} (1..19) asks for {@code nice}. {@code BENCH_EMULATOR_JVM_OPTS} adds JVM options (a JFR recording, say).
  */
 final class EmulatorProcess implements AutoCloseable {
 
@@ -46,7 +46,14 @@ final class EmulatorProcess implements AutoCloseable {
     static EmulatorProcess start(int pods, int namespaces, Path workDir) throws IOException {
         Path kubeconfig = workDir.resolve("kubeconfig-" + pods + ".yaml");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx4g", "-Xss2m",
+        List<String> cmd = new ArrayList<>();
+        int nice = Bench.intEnv("BENCH_EMULATOR_NICE", 0, 0, 19);
+        if (nice > 0) {
+            // Optional: the emulator stands in for a remote API server; a lower priority lets the app under test
+            // have the CPU first (it then accepts fewer updates per second).
+            cmd.addAll(List.of("nice", "-n", Integer.toString(nice)));
+        }
+        cmd.addAll(List.of(java, "-Xmx4g", "-Xss2m",
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-Djava.util.logging.config.class=dev.pilothouse.desktop.LoggingDefaults"));
         String extra = System.getenv().getOrDefault("BENCH_EMULATOR_JVM_OPTS", "").strip();

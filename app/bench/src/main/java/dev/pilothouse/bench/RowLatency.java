@@ -16,6 +16,10 @@ import java.util.Map;
 final class RowLatency implements ListChangeListener<PodRow> {
 
     final Samples latencies = new Samples(2_000_000);
+    /** Time from the watch thread to the list, for stamps whose arrival on the watch thread was noted. */
+    final Samples fromWatch = new Samples(2_000_000);
+    private final java.util.concurrent.ConcurrentHashMap<Integer, Long> watchArrivals =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Integer> lastStamp = new HashMap<>();
     private final long baseNanos;
     private volatile long maxStamp;
@@ -32,7 +36,16 @@ final class RowLatency implements ListChangeListener<PodRow> {
     /** Clears and starts recording (FX thread). Stamps seen before stay known, so only new ones count. */
     void begin() {
         latencies.clear();
+        fromWatch.clear();
+        watchArrivals.clear();
         recording = true;
+    }
+
+    /** Notes when a stamp reached the app's watch thread (any thread; only while recording). */
+    void arrivedOnWatch(int stamp, long nanos) {
+        if (recording && watchArrivals.size() < 1_000_000) {
+            watchArrivals.put(stamp, nanos);
+        }
     }
 
     void end() {
@@ -62,6 +75,10 @@ final class RowLatency implements ListChangeListener<PodRow> {
                 if (previous == null || previous != s) {
                     if (record) {
                         latencies.add(now - (base + (s - EmulatorServer.STAMP_OFFSET) * 1_000L));
+                        Long arrived = watchArrivals.remove(s);
+                        if (arrived != null) {
+                            fromWatch.add(now - arrived);
+                        }
                     }
                     if (s > maxStamp) {
                         maxStamp = s;
