@@ -23,8 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * {@link LiveRows} over a shared watch: background batches are merged into one pending change set and applied on the
- * FX thread once per flush, in bulk. A large change set replaces the list in one {@code setAll}; a small one updates
- * rows in place so the table keeps its selection and scroll position.
+ * FX thread once per flush, in bulk. A change set of more than 64 rows replaces the list in one {@code setAll}; a
+ * small one updates rows in place. Tables keep their selection across both (ResourceTable reselects by uid).
  *
  * @param <R> row type
  */
@@ -122,8 +122,9 @@ public final class FxLiveRows<R extends Row> implements LiveRows<R>, RowListener
     }
 
     private void apply(Map<String, R> changes) {
-        if (changes.size() > 64 && changes.size() * 10 > rows.size()) {
-            // Many changes: rebuild once rather than firing thousands of list events.
+        if (changes.size() > 64) {
+            // Many changes: rebuild once rather than firing a list event per row; each event costs the sorted and
+            // filtered views above O(rows), so thousands of them per frame would stall the FX thread.
             Map<String, R> merged = new LinkedHashMap<>();
             for (R r : rows) {
                 merged.put(r.uid(), r);

@@ -35,7 +35,33 @@ public final class ResourceTable {
         SortedList<R> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        keepSelectionAcrossBulkUpdates(table, sorted);
         return table;
+    }
+
+    /**
+     * A bulk update replaces row objects, and the selection model then drops the selection. The user selected an
+     * object, not a row index: reselect the row with the same uid after each change, if it is still there.
+     */
+    private static <R extends Row> void keepSelectionAcrossBulkUpdates(TableView<R> table, ObservableList<R> items) {
+        String[] selectedUid = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                selectedUid[0] = now.uid();
+            }
+        });
+        items.addListener((javafx.collections.ListChangeListener<R>) change -> {
+            if (selectedUid[0] == null || !table.getSelectionModel().isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).uid().equals(selectedUid[0])) {
+                    table.getSelectionModel().select(i);
+                    return;
+                }
+            }
+            selectedUid[0] = null; // the object is gone
+        });
     }
 
     private static <R extends Row> TableColumn<R, R> tableColumn(Column<R> column) {

@@ -37,7 +37,6 @@ import javafx.scene.layout.VBox;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +56,7 @@ public class KindTableView<R extends Row> implements View {
     private final List<ResourceKind<R>> kinds;
     private final ObservableList<R> source = FXCollections.observableArrayList();
     private final FilteredList<R> filtered = new FilteredList<>(source);
-    private final Map<String, ResourceKind<R>> kindOfRow = new HashMap<>();
+    private final ConcatenatedRows<R> concatenated = new ConcatenatedRows<>(source, this::updateCount);
     private final TextField search = new TextField();
     private final TextField selector = new TextField();
     private final Label count = new Label();
@@ -171,6 +170,7 @@ public class KindTableView<R extends Row> implements View {
     }
 
     private void subscribe() {
+        concatenated.clear();
         live.forEach(LiveRows::close);
         live.clear();
         ready.set(false);
@@ -184,25 +184,11 @@ public class KindTableView<R extends Row> implements View {
         for (ResourceKind<R> kind : kinds) {
             LiveRows<R> rows = context.liveRows(cluster, kind, new WatchScope("", selector.getText().strip()));
             live.add(rows);
-            rows.rows().addListener((ListChangeListener<R>) c -> merge());
+            concatenated.add(rows.rows(), kind);
             rows.status().addListener((o, a, b) -> showStatus());
         }
-        merge();
-        showStatus();
-    }
-
-    private void merge() {
-        List<R> all = new ArrayList<>();
-        kindOfRow.clear();
-        for (int i = 0; i < live.size(); i++) {
-            ResourceKind<R> kind = kinds.get(i);
-            for (R row : live.get(i).rows()) {
-                all.add(row);
-                kindOfRow.put(row.uid(), kind);
-            }
-        }
-        source.setAll(all);
         updateCount();
+        showStatus();
     }
 
     private void showStatus() {
@@ -286,8 +272,19 @@ public class KindTableView<R extends Row> implements View {
     private void updateCount() {
         int shown = filtered.size();
         int total = source.size();
-        table.setPlaceholder(new Label(total == 0 ? "There are no " + noun + " in " + context.activeCluster().get() + "."
-                : "No " + noun + " match the filter."));
+        // Called on every row change: one placeholder label, its text changed only when it differs.
+        Label placeholder;
+        if (table.getPlaceholder() instanceof Label existing) {
+            placeholder = existing;
+        } else {
+            placeholder = new Label();
+            table.setPlaceholder(placeholder);
+        }
+        String empty = total == 0 ? "There are no " + noun + " in " + context.activeCluster().get() + "."
+                : "No " + noun + " match the filter.";
+        if (!empty.equals(placeholder.getText())) {
+            placeholder.setText(empty);
+        }
         count.setText(shown == total ? total + " " + noun : shown + " of " + total + " " + noun);
     }
 
@@ -317,7 +314,7 @@ public class KindTableView<R extends Row> implements View {
         if (row == null) {
             return;
         }
-        ResourceKind<R> kind = kindOfRow.getOrDefault(row.uid(), kinds.getFirst());
+        ResourceKind<R> kind = concatenated.kindOf(row, kinds.getFirst());
         context.ui().showDetail(new ActionTarget(context.activeCluster().get(), kind.gvk(), row.namespace(), row.name()));
     }
 
@@ -338,6 +335,7 @@ public class KindTableView<R extends Row> implements View {
 
     @Override
     public void dispose() {
+        concatenated.clear();
         live.forEach(LiveRows::close);
         live.clear();
     }
