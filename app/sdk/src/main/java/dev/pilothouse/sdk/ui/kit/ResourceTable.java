@@ -77,6 +77,7 @@ public final class ResourceTable {
     /** A cell whose text and tone come from an SDK column. */
     private static final class ToneCell<R extends Row> extends TableCell<R, R> {
         private final Column<R> column;
+        private CellTone shownTone = CellTone.DEFAULT;
 
         ToneCell(Column<R> column) {
             this.column = column;
@@ -90,16 +91,27 @@ public final class ResourceTable {
         @Override
         protected void updateItem(R row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll(Styles.allTones());
             if (empty || row == null) {
                 setText(null);
+                showTone(CellTone.DEFAULT);
                 return;
             }
             setText(column.text(row));
-            CellTone tone = column.tone(row);
-            if (tone != CellTone.DEFAULT) {
-                getStyleClass().add(Styles.tone(tone));
+            showTone(column.tone(row));
+        }
+
+        /** Touches the style classes only when the tone changes: each change costs a CSS pass on the cell. */
+        private void showTone(CellTone next) {
+            if (next == shownTone) {
+                return;
             }
+            if (shownTone != CellTone.DEFAULT) {
+                getStyleClass().remove(Styles.tone(shownTone));
+            }
+            if (next != CellTone.DEFAULT) {
+                getStyleClass().add(Styles.tone(next));
+            }
+            shownTone = next;
         }
     }
 }

@@ -31,9 +31,9 @@ public final class PodKind {
                 .column(Column.<PodRow>builder("ready", "Ready", PodRow::readyContainers).text(PodRow::ready)
                         .align(Column.Align.CENTER).width(72).build())
                 .column(Column.<PodRow>builder("status", "Status", PodRow::status).width(150)
-                        .tone(r -> health(r).state().tone())
+                        .tone(r -> state(r).tone())
                         // Sorting by status puts the worst first, the order an on-call engineer reads in.
-                        .comparator(java.util.Comparator.comparing((PodRow r) -> health(r).state())
+                        .comparator(java.util.Comparator.comparing(PodKind::state)
                                 .thenComparing(PodRow::status).thenComparing(PodRow::namespace).thenComparing(PodRow::name))
                         .build())
                 .column(Column.<PodRow>builder("restarts", "Restarts", PodRow::restarts).align(Column.Align.RIGHT)
@@ -107,19 +107,31 @@ public final class PodKind {
         return phase;
     }
 
-    /** Health of a pod row. Pure. */
-    public static Health health(PodRow r) {
+    /**
+     * The health state alone: cheap and allocation-free, because sorting 10,000 rows by status asks it for every
+     * comparison.
+     */
+    public static HealthState state(PodRow r) {
         if (FAILED_REASONS.contains(r.status()) || r.phase().equals("Failed")) {
-            return Health.of(HealthState.FAILED, r.status(),
-                    r.lastTermination().isEmpty() ? "" : "last terminated: " + r.lastTermination());
+            return HealthState.FAILED;
         }
         return switch (r.phase()) {
-            case "Succeeded" -> Health.of(HealthState.OK, "Completed");
-            case "Pending" -> Health.of(HealthState.PROGRESSING, r.status());
-            case "Running" -> r.readyContainers() < r.containers()
-                    ? Health.of(HealthState.DEGRADED, "NotReady", r.ready() + " containers ready")
-                    : Health.of(HealthState.OK, "Running");
-            default -> Health.of(HealthState.UNKNOWN, r.status());
+            case "Succeeded" -> HealthState.OK;
+            case "Pending" -> HealthState.PROGRESSING;
+            case "Running" -> r.readyContainers() < r.containers() ? HealthState.DEGRADED : HealthState.OK;
+            default -> HealthState.UNKNOWN;
+        };
+    }
+
+    /** Health of a pod row. Pure. */
+    public static Health health(PodRow r) {
+        HealthState state = state(r);
+        return switch (state) {
+            case FAILED -> Health.of(state, r.status(),
+                    r.lastTermination().isEmpty() ? "" : "last terminated: " + r.lastTermination());
+            case OK -> Health.of(state, r.phase().equals("Succeeded") ? "Completed" : "Running");
+            case DEGRADED -> Health.of(state, "NotReady", r.ready() + " containers ready");
+            default -> Health.of(state, r.status());
         };
     }
 }
