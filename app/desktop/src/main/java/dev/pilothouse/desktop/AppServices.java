@@ -169,6 +169,14 @@ public final class AppServices implements AutoCloseable {
         return MetricsService.none();
     }
 
+    public dev.pilothouse.sdk.alerts.AlertService alerts() {
+        return dev.pilothouse.sdk.alerts.AlertService.none();
+    }
+
+    public dev.pilothouse.core.action.ServiceCalls serviceCalls() {
+        return dev.pilothouse.core.action.ServiceCalls.none();
+    }
+
     public PluginHost plugins() {
         return plugins;
     }

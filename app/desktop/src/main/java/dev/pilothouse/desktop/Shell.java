@@ -1,5 +1,7 @@
 package dev.pilothouse.desktop;
 
+import dev.pilothouse.core.action.ActionRunner;
+
 import dev.pilothouse.desktop.builtin.ShellServices;
 import dev.pilothouse.desktop.shell.AboutDialog;
 import dev.pilothouse.desktop.shell.MainWindow;
@@ -43,7 +45,11 @@ public record Shell(MainWindow window, ThemeManager themes, ShellState state, Sc
         state.problems().setAll(services.problems());
         services.plugins().start(id -> null);
 
-        MainWindow window = new MainWindow(services.plugins(), services.clusters(), services.metrics(), state, themes,
+        ActionRunner actions = new ActionRunner(services.clusters(), services.serviceCalls(),
+                () -> state.readOnly().get(), java.time.Clock.systemUTC());
+        MainWindow.Backends backends = new MainWindow.Backends(services.clusters(), services.metrics(), services.alerts(),
+                actions);
+        MainWindow window = new MainWindow(services.plugins(), backends, state, themes,
                 app, id -> services.settings().plugin(id), () -> AboutDialog.show(stage, themes));
         Scene scene = new Scene(window);
         themes.register(scene);

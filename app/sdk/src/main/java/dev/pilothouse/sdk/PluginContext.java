@@ -1,6 +1,7 @@
 package dev.pilothouse.sdk;
 
 import dev.pilothouse.sdk.cluster.ClusterService;
+import dev.pilothouse.sdk.alerts.AlertService;
 import dev.pilothouse.sdk.metrics.MetricsService;
 import dev.pilothouse.sdk.settings.Settings;
 
@@ -12,6 +13,9 @@ public interface PluginContext {
 
     /** Prometheus-compatible metrics of each cluster. */
     MetricsService metrics();
+
+    /** Alerts, rules and silences of each cluster. */
+    AlertService alerts();
 
     /** Persistent settings private to this plugin. */
     Settings settings();

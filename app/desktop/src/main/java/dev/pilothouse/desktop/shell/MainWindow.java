@@ -12,7 +12,12 @@ import dev.pilothouse.sdk.cluster.WatchScope;
 import dev.pilothouse.sdk.command.Command;
 import dev.pilothouse.sdk.command.CommandContext;
 import dev.pilothouse.sdk.kube.Row;
+import dev.pilothouse.core.action.ActionRunner;
+import dev.pilothouse.sdk.action.Action;
+import dev.pilothouse.sdk.action.ActionResult;
+import dev.pilothouse.sdk.alerts.AlertService;
 import dev.pilothouse.sdk.metrics.MetricsService;
+import java.util.concurrent.CompletableFuture;
 import dev.pilothouse.sdk.settings.Settings;
 import dev.pilothouse.sdk.ui.LiveRows;
 import dev.pilothouse.sdk.ui.StatusBarItem;
@@ -74,6 +79,9 @@ public final class MainWindow extends StackPane {
     private final Map<String, ViewContext> contexts = new ConcurrentHashMap<>();
     private final UiServices ui;
     private final MetricsService metrics;
+    private final AlertService alerts;
+    private final ActionRunner actions;
+    private final ConfirmSheet confirmSheet = new ConfirmSheet();
     private final Sidebar sidebar;
     private final ViewHost viewHost;
     private final DetailPane detail;
@@ -86,12 +94,14 @@ public final class MainWindow extends StackPane {
     private LiveRows<Namespaces.NamespaceRow> namespaceRows;
     private final Runnable showAbout;
 
-    public MainWindow(PluginHost plugins, ClusterService clusters, MetricsService metrics, ShellState state,
+    public MainWindow(PluginHost plugins, Backends backends, ShellState state,
                       ThemeManager themes, Settings appSettings, Function<String, Settings> pluginSettings,
                       Runnable showAbout) {
         this.plugins = plugins;
-        this.clusters = clusters;
-        this.metrics = metrics;
+        this.clusters = backends.clusters();
+        this.metrics = backends.metrics();
+        this.alerts = backends.alerts();
+        this.actions = backends.actions();
         this.state = state;
         this.themes = themes;
         this.appSettings = appSettings;
@@ -113,7 +123,7 @@ public final class MainWindow extends StackPane {
         layout.setLeft(sidebar);
         layout.setCenter(split);
         layout.setBottom(statusBar);
-        getChildren().addAll(layout, palette);
+        getChildren().addAll(layout, palette, confirmSheet);
         buildProblemsBanner();
         state.activeCluster().addListener((o, a, b) -> onClusterChanged(b));
         onClusterChanged(state.activeCluster().get());
@@ -349,7 +359,7 @@ public final class MainWindow extends StackPane {
     // ---- contexts, palette, detail -------------------------------------------------------------------------
 
     ViewContext contextFor(String pluginId) {
-        return contexts.computeIfAbsent(pluginId, id -> new ShellViewContext(clusters, metrics, state,
+        return contexts.computeIfAbsent(pluginId, id -> new ShellViewContext(clusters, metrics, alerts, state,
                 plugins.registry(), pluginSettings.apply(id), ui, batcher, openRows));
     }
 
@@ -449,6 +459,15 @@ public final class MainWindow extends StackPane {
             }
             detail.show(target, contextFor("shell"));
         }
+
+        @Override
+        public CompletableFuture<ActionResult> runAction(Action action, ActionTarget target, Map<String, String> parameters) {
+            return actions.run(action, target, parameters, confirmSheet);
+        }
+    }
+
+    /** The services behind the window. */
+    public record Backends(ClusterService clusters, MetricsService metrics, AlertService alerts, ActionRunner actions) {
     }
 
     /** Releases views and watches. */

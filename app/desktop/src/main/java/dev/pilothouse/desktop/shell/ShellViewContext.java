@@ -9,6 +9,7 @@ import dev.pilothouse.sdk.cluster.WatchScope;
 import dev.pilothouse.sdk.kube.GroupVersionKind;
 import dev.pilothouse.sdk.kube.ResourceKind;
 import dev.pilothouse.sdk.kube.Row;
+import dev.pilothouse.sdk.alerts.AlertService;
 import dev.pilothouse.sdk.metrics.MetricsService;
 import dev.pilothouse.sdk.settings.Settings;
 import dev.pilothouse.sdk.ui.LiveRows;
@@ -27,6 +28,7 @@ public final class ShellViewContext implements ViewContext {
 
     private final ClusterService clusters;
     private final MetricsService metrics;
+    private final AlertService alerts;
     private final ShellState state;
     private final ContributionRegistry registry;
     private final Settings settings;
@@ -34,11 +36,12 @@ public final class ShellViewContext implements ViewContext {
     private final FxBatcher batcher;
     private final Set<FxLiveRows<?>> openRows;
 
-    public ShellViewContext(ClusterService clusters, MetricsService metrics, ShellState state,
+    public ShellViewContext(ClusterService clusters, MetricsService metrics, AlertService alerts, ShellState state,
                             ContributionRegistry registry, Settings settings, UiServices ui, FxBatcher batcher,
                             Set<FxLiveRows<?>> openRows) {
         this.clusters = clusters;
         this.metrics = metrics;
+        this.alerts = alerts;
         this.state = state;
         this.registry = registry;
         this.settings = settings;
@@ -60,6 +63,11 @@ public final class ShellViewContext implements ViewContext {
     @Override
     public MetricsService metrics() {
         return metrics;
+    }
+
+    @Override
+    public AlertService alerts() {
+        return alerts;
     }
 
     @Override

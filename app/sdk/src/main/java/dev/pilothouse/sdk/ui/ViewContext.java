@@ -5,6 +5,7 @@ import dev.pilothouse.sdk.cluster.WatchScope;
 import dev.pilothouse.sdk.kube.GroupVersionKind;
 import dev.pilothouse.sdk.kube.ResourceKind;
 import dev.pilothouse.sdk.kube.Row;
+import dev.pilothouse.sdk.alerts.AlertService;
 import dev.pilothouse.sdk.metrics.MetricsService;
 import dev.pilothouse.sdk.settings.Settings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,6 +22,9 @@ public interface ViewContext {
 
     /** Metrics of each cluster. */
     MetricsService metrics();
+
+    /** Alerts, rules and silences of each cluster. */
+    AlertService alerts();
 
     /** The cluster (kubeconfig context) the user selected. */
     ReadOnlyStringProperty activeCluster();

@@ -1,0 +1,235 @@
+package dev.pilothouse.plugins.monitoring.alerts;
+
+import dev.pilothouse.plugins.monitoring.silences.SilenceForm;
+import dev.pilothouse.sdk.action.ActionTarget;
+import dev.pilothouse.sdk.alerts.Alert;
+import dev.pilothouse.sdk.alerts.Rule;
+import dev.pilothouse.sdk.alerts.RuleGroup;
+import dev.pilothouse.sdk.kube.GroupVersionKind;
+import dev.pilothouse.sdk.ui.Styles;
+import dev.pilothouse.sdk.ui.ViewContext;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The right-hand side of the alerts view: the selected group's instances and, for the selected instance, its
+ * summary, labels, annotations, rule expression, the Kubernetes objects it concerns, its runbook and a silence form.
+ */
+final class AlertDetail {
+
+    private static final GroupVersionKind POD = GroupVersionKind.core("v1", "Pod", "pods");
+    private static final GroupVersionKind NODE = GroupVersionKind.core("v1", "Node", "nodes");
+    private static final GroupVersionKind NAMESPACE = GroupVersionKind.core("v1", "Namespace", "namespaces");
+    private static final GroupVersionKind DEPLOYMENT = new GroupVersionKind("apps", "v1", "Deployment", "deployments");
+
+    private final ViewContext context;
+    private final ListView<Alert> instances = new ListView<>();
+    private final VBox body = new VBox(10);
+    private final VBox root;
+
+    AlertDetail(ViewContext context) {
+        this.context = context;
+        instances.setId("alert-instances");
+        instances.setPrefHeight(130);
+        instances.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Alert a, boolean empty) {
+                super.updateItem(a, empty);
+                setText(empty || a == null ? null : (a.suppressed() ? "🔇 " : "") + a.state().name().toLowerCase()
+                        + "  " + identifying(a));
+            }
+        });
+        instances.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showAlert(b));
+        body.setPadding(new Insets(8, 12, 12, 12));
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        Label title = new Label("Instances");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        root = new VBox(6, title, instances, scroll);
+        root.setPadding(new Insets(8));
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        show(null);
+    }
+
+    Node node() {
+        return root;
+    }
+
+    void show(AlertGroup group) {
+        if (group == null) {
+            instances.getItems().clear();
+            body.getChildren().setAll(muted("Select an alert to see its labels, rule, objects and runbook."));
+            return;
+        }
+        Alert previous = instances.getSelectionModel().getSelectedItem();
+        instances.getItems().setAll(group.alerts());
+        int keep = previous == null ? 0 : Math.max(0, group.alerts().stream().map(Alert::fingerprint).toList()
+                .indexOf(previous.fingerprint()));
+        instances.getSelectionModel().select(keep);
+    }
+
+    private void showAlert(Alert alert) {
+        if (alert == null) {
+            return;
+        }
+        body.getChildren().clear();
+        Label name = new Label(alert.name());
+        name.getStyleClass().add(Styles.TITLE_3);
+        body.getChildren().addAll(name, wrapped(alert.summary()));
+        String description = alert.annotations().getOrDefault("description", "");
+        if (!description.isEmpty() && !description.equals(alert.summary())) {
+            body.getChildren().add(muted(description));
+        }
+        body.getChildren().add(state(alert));
+        body.getChildren().addAll(section("Labels"), chips(alert.labels()));
+        Map<String, String> annotations = new TreeMap<>(alert.annotations());
+        annotations.keySet().removeAll(java.util.Set.of("summary", "description", "runbook_url"));
+        if (!annotations.isEmpty()) {
+            body.getChildren().addAll(section("Annotations"), chips(annotations));
+        }
+        body.getChildren().addAll(section("Objects"), objects(alert));
+        body.getChildren().addAll(section("Runbook"), runbook(alert));
+        TextArea expression = new TextArea("Loading the rule…");
+        expression.setId("alert-expression");
+        expression.setEditable(false);
+        expression.setWrapText(true);
+        expression.setPrefRowCount(3);
+        body.getChildren().addAll(section("Rule"), expression);
+        loadRule(alert, expression);
+        body.getChildren().addAll(section("Silence"), new SilenceForm(context, alert).node());
+    }
+
+    private void loadRule(Alert alert, TextArea target) {
+        context.alerts().rules(alert.cluster()).whenComplete((groups, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                target.setText("The rule could not be read: " + error.getMessage());
+                return;
+            }
+            for (RuleGroup g : groups) {
+                for (Rule r : g.rules()) {
+                    if (r.alerting() && r.name().equals(alert.name())) {
+                        target.setText(r.query().strip() + "\n\nfor " + r.forDuration().toSeconds() + " s · group "
+                                + g.name() + (r.lastError().isEmpty() ? "" : " · last error: " + r.lastError()));
+                        return;
+                    }
+                }
+            }
+            target.setText("No rule named " + alert.name() + " in this cluster's Prometheus (the alert came from "
+                    + "elsewhere, e.g. Alertmanager's API).");
+        }));
+    }
+
+    private static Node state(Alert alert) {
+        StringBuilder s = new StringBuilder(alert.state().name().toLowerCase());
+        if (alert.activeAt() != null) {
+            s.append(" since ").append(alert.activeAt());
+        }
+        if (!alert.value().isEmpty()) {
+            s.append(" · value ").append(alert.value());
+        }
+        if (!alert.silencedBy().isEmpty()) {
+            s.append(" · silenced by ").append(String.join(", ", alert.silencedBy()));
+        }
+        if (!alert.inhibitedBy().isEmpty()) {
+            s.append(" · inhibited");
+        }
+        return muted(s.toString());
+    }
+
+    private Node objects(Alert alert) {
+        FlowPane pane = new FlowPane(6, 6);
+        Map<String, ActionTarget> targets = new LinkedHashMap<>();
+        String ns = alert.namespace();
+        String cluster = alert.cluster();
+        if (!ns.isEmpty() && alert.labels().containsKey("pod")) {
+            targets.put("Pod " + alert.labels().get("pod"), new ActionTarget(cluster, POD, ns, alert.labels().get("pod")));
+        }
+        if (!ns.isEmpty() && alert.labels().containsKey("deployment")) {
+            targets.put("Deployment " + alert.labels().get("deployment"),
+                    new ActionTarget(cluster, DEPLOYMENT, ns, alert.labels().get("deployment")));
+        }
+        String node = alert.labels().getOrDefault("node", alert.labels().getOrDefault("Hostname", ""));
+        if (!node.isEmpty()) {
+            targets.put("Node " + node, new ActionTarget(cluster, NODE, "", node));
+        }
+        if (!ns.isEmpty()) {
+            targets.put("Namespace " + ns, new ActionTarget(cluster, NAMESPACE, "", ns));
+        }
+        if (targets.isEmpty()) {
+            return muted("The alert's labels name no namespace, pod, deployment or node.");
+        }
+        targets.forEach((text, target) -> {
+            Button open = new Button(text);
+            open.getStyleClass().add(Styles.FLAT);
+            open.setOnAction(e -> context.ui().showDetail(target));
+            pane.getChildren().add(open);
+        });
+        return pane;
+    }
+
+    private Node runbook(Alert alert) {
+        if (alert.runbookUrl().isEmpty()) {
+            return muted("No runbook_url annotation.");
+        }
+        Hyperlink link = new Hyperlink(alert.runbookUrl());
+        link.setId("alert-runbook");
+        link.setOnAction(e -> {
+            // Plugins cannot open a browser portably from here; the link is copied for the user to paste.
+            ClipboardContent content = new ClipboardContent();
+            content.putString(alert.runbookUrl());
+            Clipboard.getSystemClipboard().setContent(content);
+            context.ui().notify("Runbook link copied: " + alert.runbookUrl());
+        });
+        return link;
+    }
+
+    private static String identifying(Alert a) {
+        Map<String, String> labels = new TreeMap<>(a.labels());
+        labels.keySet().removeAll(java.util.Set.of("alertname", "severity", "namespace", "team"));
+        return labels.entrySet().stream().limit(4).map(e -> e.getKey() + "=" + e.getValue())
+                .reduce((x, y) -> x + " " + y).orElse(a.name());
+    }
+
+    private static Node chips(Map<String, String> labels) {
+        FlowPane pane = new FlowPane(6, 6);
+        new TreeMap<>(labels).forEach((k, v) -> {
+            Label chip = new Label(k + "=" + v);
+            chip.getStyleClass().add("ph-chip");
+            pane.getChildren().add(chip);
+        });
+        return pane;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_BOLD);
+        return l;
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label muted(String text) {
+        Label l = wrapped(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.pilothouse.plugins.monitoring.alerts;
+
+import dev.pilothouse.sdk.alerts.Alert;
+import dev.pilothouse.sdk.alerts.AlertState;
+import dev.pilothouse.sdk.alerts.Severity;
+import dev.pilothouse.sdk.kube.Row;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The alerts of one cluster that share alertname, namespace and severity: one row of the alerts table.
+ *
+ * @param uid      cluster, name, namespace and severity joined
+ * @param cluster  the context
+ * @param name     the alertname
+ * @param namespace the namespace label, or ""
+ * @param severity the severity
+ * @param alerts   the instances, oldest first
+ * @param since    when the oldest became active (null if unknown)
+ */
+public record AlertGroup(String uid, String cluster, String name, String namespace, Severity severity,
+                         List<Alert> alerts, Instant since) implements Row {
+
+    public AlertGroup {
+        alerts = List.copyOf(alerts);
+    }
+
+    public long firing() {
+        return alerts.stream().filter(a -> a.state() == AlertState.FIRING).count();
+    }
+
+    public long pending() {
+        return alerts.stream().filter(a -> a.state() == AlertState.PENDING).count();
+    }
+
+    public long suppressed() {
+        return alerts.stream().filter(Alert::suppressed).count();
+    }
+
+    /** Whether every instance is silenced or inhibited. */
+    public boolean allSuppressed() {
+        return suppressed() == alerts.size();
+    }
+
+    /** "3 firing · 1 pending". */
+    public String stateText() {
+        long f = firing();
+        long p = pending();
+        return f > 0 && p > 0 ? f + " firing · " + p + " pending" : f > 0 ? f + " firing" : p + " pending";
+    }
+
+    /** The first instance's summary. */
+    public String summary() {
+        return alerts.isEmpty() ? "" : alerts.getFirst().summary();
+    }
+}

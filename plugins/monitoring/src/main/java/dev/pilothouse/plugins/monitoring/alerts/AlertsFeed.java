@@ -1,0 +1,96 @@
+package dev.pilothouse.plugins.monitoring.alerts;
+
+import dev.pilothouse.sdk.alerts.Alert;
+import dev.pilothouse.sdk.alerts.AlertService;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.util.Duration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Polls the alerts of every cluster that has alerting, while a view is shown. A cluster whose Prometheus stops
+ * answering keeps its last alerts, marked stale since the last good answer, so a dead server never looks like a
+ * quiet night. Results are delivered on the FX thread.
+ */
+final class AlertsFeed {
+
+    /** What the feed knows of one cluster. */
+    record ClusterAlerts(String cluster, List<Alert> alerts, Instant lastSuccess, String error) {
+        boolean stale() {
+            return !error.isEmpty();
+        }
+    }
+
+    private final AlertService service;
+    private final Supplier<List<String>> clusters;
+    private final Consumer<List<ClusterAlerts>> onUpdate;
+    private final Clock clock;
+    private final Map<String, ClusterAlerts> state = new LinkedHashMap<>();
+    private final Timeline timer;
+    private int generation;
+
+    AlertsFeed(AlertService service, Supplier<List<String>> clusters, Consumer<List<ClusterAlerts>> onUpdate,
+               java.time.Duration interval, Clock clock) {
+        this.service = service;
+        this.clusters = clusters;
+        this.onUpdate = onUpdate;
+        this.clock = clock;
+        this.timer = new Timeline(new KeyFrame(Duration.millis(interval.toMillis()), e -> refresh()));
+        timer.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    void start() {
+        refresh();
+        timer.play();
+    }
+
+    void stop() {
+        timer.stop();
+        generation++; // answers still in flight are dropped
+    }
+
+    /** Asks every cluster now (FX thread). */
+    void refresh() {
+        int asked = generation;
+        List<String> names = clusters.get().stream().filter(service::available).toList();
+        state.keySet().retainAll(names);
+        if (names.isEmpty()) {
+            onUpdate.accept(List.of());
+            return;
+        }
+        for (String cluster : names) {
+            service.alerts(cluster).whenComplete((alerts, error) -> Platform.runLater(() -> {
+                if (asked != generation) {
+                    return;
+                }
+                ClusterAlerts before = state.get(cluster);
+                if (error == null) {
+                    state.put(cluster, new ClusterAlerts(cluster, alerts, clock.instant(), ""));
+                } else {
+                    String message = rootMessage(error);
+                    state.put(cluster, new ClusterAlerts(cluster, before == null ? List.of() : before.alerts(),
+                            before == null ? null : before.lastSuccess(), message));
+                }
+                onUpdate.accept(new ArrayList<>(state.values()));
+            }));
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}
