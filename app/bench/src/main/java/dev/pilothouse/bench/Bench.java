@@ -60,7 +60,8 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
-            System.err.println("usage: app/bench/run NAME   (cluster-load, cluster-memory, cluster-churn, seed)");
+            System.err.println("usage: app/bench/run NAME   (cluster-load, cluster-memory, cluster-churn, seed, "
+                    + "chart-render)");
             System.exit(2);
         }
         Options options = Options.fromEnvironment();
@@ -72,9 +73,10 @@ public final class Bench {
             case "cluster-memory" -> ClusterMemoryBench.run(options);
             case "cluster-churn" -> ClusterChurnBench.run(options);
             case "seed" -> SeedBench.run(options);
+            case "chart-render" -> ChartRenderBench.run(options);
             default -> {
                 System.err.println("unknown benchmark '" + args[0]
-                        + "'; known: cluster-load, cluster-memory, cluster-churn, seed");
+                        + "'; known: cluster-load, cluster-memory, cluster-churn, seed, chart-render");
                 System.exit(2);
             }
         }
