@@ -39,10 +39,11 @@ public final class AppServices implements AutoCloseable {
     private final PluginHost plugins;
     private final List<String> problems;
     private final String initialContext;
+    private final MonitoringServices monitoring;
 
     private AppServices(CommandLine commandLine, SettingsStore settings, DemoEnvironment demo, Path demoKubeconfig,
                         Kubeconfig kubeconfig, KubeClusterService clusters, PluginHost plugins, List<String> problems,
-                        String initialContext) {
+                        String initialContext, MonitoringServices monitoring) {
         this.commandLine = commandLine;
         this.settings = settings;
         this.demo = demo;
@@ -52,6 +53,7 @@ public final class AppServices implements AutoCloseable {
         this.plugins = plugins;
         this.problems = problems;
         this.initialContext = initialContext;
+        this.monitoring = monitoring;
     }
 
     /**
@@ -97,7 +99,9 @@ public final class AppServices implements AutoCloseable {
                 });
         PluginHost host = PluginHost.discover(AppServices.class.getClassLoader(), disabled, builtIns);
         hostRef[0] = host;
-        return new AppServices(cl, settings, demo, demoKubeconfig, kubeconfig, clusters, host, problems, initial);
+        MonitoringServices monitoring = MonitoringServices.start(clusters, kubeconfig, demo, problems);
+        return new AppServices(cl, settings, demo, demoKubeconfig, kubeconfig, clusters, host, problems, initial,
+                monitoring);
     }
 
     private static String chooseContext(CommandLine cl, Kubeconfig kubeconfig, SettingsStore settings,
@@ -166,15 +170,20 @@ public final class AppServices implements AutoCloseable {
     }
 
     public MetricsService metrics() {
-        return MetricsService.none();
+        return monitoring.endpoints().metricsService();
     }
 
     public dev.pilothouse.sdk.alerts.AlertService alerts() {
-        return dev.pilothouse.sdk.alerts.AlertService.none();
+        return monitoring.endpoints().alertService();
     }
 
     public dev.pilothouse.core.action.ServiceCalls serviceCalls() {
-        return dev.pilothouse.core.action.ServiceCalls.none();
+        return monitoring.serviceCalls();
+    }
+
+    /** The demo's monitoring labs (tests kill and restart their Prometheus). */
+    public List<dev.pilothouse.demo.lab.Lab> labs() {
+        return monitoring.labs();
     }
 
     public PluginHost plugins() {
@@ -192,6 +201,7 @@ public final class AppServices implements AutoCloseable {
     @Override
     public void close() {
         plugins.stop();
+        monitoring.close();
         clusters.close();
         settings.close();
         if (demo != null) {

@@ -96,7 +96,7 @@ public final class PilothouseApp extends Application {
 
         if (screenshot) {
             Screenshot.takeWhenReady(scene, window::currentViewReady, cl.screenshot().get(), Duration.ofSeconds(60),
-                    cl.open().isPresent() ? 120 : 6,
+                    Math.max(cl.open().isPresent() ? 120 : 6, screenshotSettleFrames()),
                     (status, message) -> {
                         System.out.println(message);
                         exit(status);
@@ -109,6 +109,19 @@ public final class PilothouseApp extends Application {
         // Close services here, not in stop(): exiting with a status must not wait for JavaFX shutdown order.
         closeServices();
         System.exit(status);
+    }
+
+    /**
+     * PILOTHOUSE_SCREENSHOT_SETTLE=SECONDS keeps the app running that long after the view is ready before the
+     * screenshot (about 60 frames a second), e.g. to let the demo's alerts fire for documentation screenshots.
+     */
+    private static int screenshotSettleFrames() {
+        String value = System.getenv("PILOTHOUSE_SCREENSHOT_SETTLE");
+        try {
+            return value == null ? 0 : Math.min(600, Integer.parseInt(value.strip())) * 60;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     @Override

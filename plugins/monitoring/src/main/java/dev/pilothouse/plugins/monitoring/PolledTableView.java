@@ -64,6 +64,7 @@ public class PolledTableView<R extends Row> implements View {
         this.load = load;
         this.table = ResourceTable.create(rows, columns);
         table.setId(id + "-table");
+        table.setPlaceholder(new Label("No " + noun + "."));
         Label heading = new Label(title);
         heading.getStyleClass().add(Styles.TITLE_2);
         count.getStyleClass().add(Styles.TEXT_MUTED);

@@ -67,6 +67,7 @@ public final class AlertsView implements View {
         this.context = context;
         this.table = ResourceTable.create(filtered, columns());
         table.setId("alerts-table");
+        table.setPlaceholder(new Label("No alerts are firing or pending (or none match the filter)."));
         this.detail = new AlertDetail(context);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> detail.show(b));
 

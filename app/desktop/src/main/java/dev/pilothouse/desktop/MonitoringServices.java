@@ -1,0 +1,119 @@
+package dev.pilothouse.desktop;
+
+import dev.pilothouse.core.action.ServiceCalls;
+import dev.pilothouse.core.kube.KubeClusterService;
+import dev.pilothouse.core.kube.Kubeconfig;
+import dev.pilothouse.core.metrics.ClusterAccess;
+import dev.pilothouse.core.metrics.EndpointKind;
+import dev.pilothouse.core.metrics.MetricsEndpoints;
+import dev.pilothouse.core.metrics.endpoint.Body;
+import dev.pilothouse.core.metrics.endpoint.EndpointConfig;
+import dev.pilothouse.demo.DemoEnvironment;
+import dev.pilothouse.demo.EmulatedCluster;
+import dev.pilothouse.demo.lab.Lab;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Prometheus and Alertmanager of each context: detected through the API server, and in the demo the lab's real
+ * servers preset for the prod context (when their binaries are installed). Also the HTTP calls that silence
+ * actions make.
+ */
+final class MonitoringServices implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(MonitoringServices.class.getName());
+
+    private final MetricsEndpoints endpoints;
+    private final List<Lab> labs = new ArrayList<>();
+
+    private MonitoringServices(MetricsEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    static MonitoringServices start(KubeClusterService clusters, Kubeconfig kubeconfig, DemoEnvironment demo,
+                                    List<String> problems) {
+        MetricsEndpoints endpoints = new MetricsEndpoints(new ClusterAccess() {
+            @Override
+            public String apiServer(String cluster) {
+                return kubeconfig.context(cluster).map(c -> c.server()).orElse("");
+            }
+
+            @Override
+            public KubernetesClient client(String cluster) {
+                return clusters.connection(cluster).client();
+            }
+        }, Clock.systemUTC());
+        MonitoringServices services = new MonitoringServices(endpoints);
+        if (demo != null) {
+            services.startLab(demo.cluster("prod"), problems);
+        }
+        return services;
+    }
+
+    private void startLab(EmulatedCluster cluster, List<String> problems) {
+        if (!Lab.available()) {
+            problems.add("The demo's alerts need Prometheus and Alertmanager on the PATH (Debian: apt-get install "
+                    + "prometheus prometheus-alertmanager); without them the alerts views stay empty.");
+            return;
+        }
+        try {
+            Path work = Files.createTempDirectory("pilothouse-lab-");
+            Optional<Lab> lab = Lab.start(cluster.adminClient(), work);
+            lab.ifPresent(l -> {
+                labs.add(l);
+                String context = "demo-" + cluster.name();
+                endpoints.preset(context, EndpointKind.PROMETHEUS, EndpointConfig.of(l.prometheusUrl()));
+                endpoints.preset(context, EndpointKind.ALERTMANAGER, EndpointConfig.of(l.alertmanagerUrl()));
+                LOG.log(System.Logger.Level.INFO, "demo lab: " + l.exporter().describe() + ", Prometheus at "
+                        + l.prometheusUrl());
+            });
+        } catch (IOException | RuntimeException e) {
+            problems.add("The demo's monitoring lab did not start: " + e.getMessage());
+        }
+    }
+
+    MetricsEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /** The labs running (tests kill and restart their Prometheus). */
+    List<Lab> labs() {
+        return List.copyOf(labs);
+    }
+
+    /** HTTP calls to a cluster's Alertmanager, for silence actions. */
+    ServiceCalls serviceCalls() {
+        return (cluster, service, method, path, body) -> {
+            if (!service.toLowerCase(Locale.ROOT).equals("alertmanager")) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("unknown service " + service));
+            }
+            return endpoints.transport(cluster, EndpointKind.ALERTMANAGER)
+                    .thenCompose(t -> t.send(method, path, body.isEmpty() ? null : new Body("application/json", body))
+                            .thenCompose(result -> result.ok()
+                                    ? CompletableFuture.completedFuture(new ServiceCalls.Answer(result.status(), result.text()))
+                                    : CompletableFuture.failedFuture(new IllegalStateException("Alertmanager at "
+                                        + t.endpoint() + " answered " + result.status() + ": "
+                                        + abbreviate(result.text())))));
+        };
+    }
+
+    private static String abbreviate(String text) {
+        String s = text.strip();
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    @Override
+    public void close() {
+        labs.forEach(Lab::close);
+        endpoints.close();
+    }
+}
