@@ -14,6 +14,8 @@ import dev.pilothouse.sdk.metrics.MetricsService;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +31,7 @@ import java.util.function.UnaryOperator;
  * Which Prometheus and Alertmanager each cluster uses, and how they are doing. In order of precedence: the endpoint
  * configured in settings, a preset address for the context, or one detected among the cluster's services and reached
  * through the API server's service proxy. Detection runs on first use, its result is kept until {@link #detect}
- * runs it again, and a failed detection is retried on the next use.
+ * runs it again, and a failed detection is retried by a use ten seconds or more later.
  *
  * <p>Nothing here blocks a caller: every call returns a future completed on a virtual thread. Every request to an
  * endpoint, whoever makes it, updates its {@link EndpointStatus}; listeners hear of changes on background threads.
@@ -37,7 +39,14 @@ import java.util.function.UnaryOperator;
  */
 public final class MetricsEndpoints implements AutoCloseable {
 
+    /** How long a failed detection is reported before a use tries again (views ask often; the server may be down). */
+    static final Duration DETECTION_RETRY_PAUSE = Duration.ofSeconds(10);
+
     private record Key(String cluster, EndpointKind kind) {
+    }
+
+    /** A detection that failed, and when: uses within {@link #DETECTION_RETRY_PAUSE} get its error again. */
+    private record FailedDetection(Instant at, Throwable error) {
     }
 
     /** An endpoint in use. */
@@ -53,6 +62,7 @@ public final class MetricsEndpoints implements AutoCloseable {
     private final Map<Key, Resolved> presets = new ConcurrentHashMap<>();
     private final Map<Key, Resolved> detected = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Detection>> detections = new ConcurrentHashMap<>();
+    private final Map<String, FailedDetection> failedDetections = new ConcurrentHashMap<>();
     private final MetricsService metricsService;
     private final AlertService alertService;
 
@@ -120,6 +130,11 @@ public final class MetricsEndpoints implements AutoCloseable {
     }
 
     private CompletableFuture<Detection> detection(String cluster) {
+        FailedDetection failed = failedDetections.get(cluster);
+        if (failed != null && !detections.containsKey(cluster)
+                && clock.instant().isBefore(failed.at().plus(DETECTION_RETRY_PAUSE))) {
+            return CompletableFuture.failedFuture(failed.error());
+        }
         CompletableFuture<Detection> created = new CompletableFuture<>();
         CompletableFuture<Detection> existing = detections.putIfAbsent(cluster, created);
         if (existing != null) {
@@ -138,8 +153,19 @@ public final class MetricsEndpoints implements AutoCloseable {
         CompletableFuture.supplyAsync(() -> ServiceDetector.detect(clusters.client(cluster), clock), executor)
                 .whenComplete((found, error) -> {
                     if (error != null) {
-                        // Not kept: the cluster may have been unreachable for a moment; the next use tries again.
+                        // Not kept: the cluster may have been unreachable for a moment; a later use tries again.
                         detections.remove(cluster, run);
+                        failedDetections.put(cluster, new FailedDetection(clock.instant(), error));
+                    } else {
+                        failedDetections.remove(cluster);
+                    }
+                    // Statuses first, so that whoever waits on the detection sees them updated.
+                    for (EndpointKind kind : EndpointKind.values()) {
+                        if (fixed(new Key(cluster, kind)) == null) {
+                            adopt(new Key(cluster, kind), found, error);
+                        }
+                    }
+                    if (error != null) {
                         run.completeExceptionally(error);
                     } else {
                         run.complete(found);
@@ -156,28 +182,33 @@ public final class MetricsEndpoints implements AutoCloseable {
             return CompletableFuture.completedFuture(Optional.of(fixed));
         }
         return detection(cluster).handle((found, error) -> {
-            if (fixed(key) != null) {
-                return Optional.of(fixed(key)); // configured while detection ran
-            }
-            if (error != null) {
-                board.notFound(cluster, kind, "detection failed: " + rootMessage(error));
-                return Optional.empty();
-            }
-            Optional<ServiceRef> best = found.best(kind);
-            if (best.isEmpty()) {
-                detected.remove(key);
-                board.notFound(cluster, kind, "no " + kind.displayName() + " service found"
-                        + (found.problem().isEmpty() ? "" : " (" + found.problem() + ")"));
-                return Optional.empty();
-            }
-            Resolved r = detected.compute(key, (k, old) -> old != null && best.get().equals(old.service()) ? old
-                    : new Resolved(EndpointOrigin.DETECTED, tracked(key, EndpointOrigin.DETECTED,
-                            new ServiceProxyTransport(() -> clusters.client(cluster), clusters.apiServer(cluster),
-                                    best.get(), "", EndpointConfig.DEFAULT_TIMEOUT,
-                                    EndpointConfig.DEFAULT_MAX_RESPONSE_BYTES, executor)), best.get()));
-            board.chosen(cluster, kind, EndpointOrigin.DETECTED, r.transport().endpoint());
-            return Optional.of(r);
+            Resolved configuredMeanwhile = fixed(key);
+            return configuredMeanwhile != null ? Optional.of(configuredMeanwhile) : adopt(key, found, error);
         });
+    }
+
+    /** Takes a detection's result for one kind: the proxy transport to the best candidate, or why there is none. */
+    private Optional<Resolved> adopt(Key key, @Nullable Detection found, @Nullable Throwable error) {
+        String cluster = key.cluster();
+        EndpointKind kind = key.kind();
+        if (error != null || found == null) {
+            board.notFound(cluster, kind, "detection failed: " + (error == null ? "no result" : rootMessage(error)));
+            return Optional.empty();
+        }
+        Optional<ServiceRef> best = found.best(kind);
+        if (best.isEmpty()) {
+            detected.remove(key);
+            board.notFound(cluster, kind, "no " + kind.displayName() + " service found"
+                    + (found.problem().isEmpty() ? "" : " (" + found.problem() + ")"));
+            return Optional.empty();
+        }
+        Resolved r = detected.compute(key, (k, old) -> old != null && best.get().equals(old.service()) ? old
+                : new Resolved(EndpointOrigin.DETECTED, tracked(key, EndpointOrigin.DETECTED,
+                        new ServiceProxyTransport(() -> clusters.client(cluster), clusters.apiServer(cluster),
+                                best.get(), "", EndpointConfig.DEFAULT_TIMEOUT,
+                                EndpointConfig.DEFAULT_MAX_RESPONSE_BYTES, executor)), best.get()));
+        board.chosen(cluster, kind, EndpointOrigin.DETECTED, r.transport().endpoint());
+        return Optional.of(r);
     }
 
     private Transport tracked(Key key, EndpointOrigin origin, Transport transport) {
@@ -212,8 +243,8 @@ public final class MetricsEndpoints implements AutoCloseable {
         if (fixed(new Key(cluster, kind)) != null) {
             return true;
         }
-        if (board.get(cluster, kind).state() == EndpointStatus.State.UNKNOWN) {
-            resolve(cluster, kind);
+        if (board.get(cluster, kind).state() == EndpointStatus.State.UNKNOWN || !detections.containsKey(cluster)) {
+            resolve(cluster, kind); // never ran, or failed: try (again) in the background
         }
         return board.get(cluster, kind).known();
     }

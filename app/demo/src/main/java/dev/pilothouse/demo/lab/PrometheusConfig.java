@@ -33,6 +33,7 @@ public final class PrometheusConfig {
   private final List<URI> alertmanagers = new ArrayList<>();
   private Duration scrapeInterval = Duration.ofSeconds(1);
   private Duration evaluationInterval = Duration.ofSeconds(1);
+  private Duration alertResendDelay = Duration.ofSeconds(1);
   private boolean scrapeSelf;
   private @Nullable WebTls tls;
 
@@ -65,6 +66,20 @@ public final class PrometheusConfig {
   public PrometheusConfig evaluationInterval(Duration interval) {
     this.evaluationInterval = positive(interval, "evaluation interval");
     return this;
+  }
+
+  /**
+   * How often firing alerts are sent to Alertmanager again (Prometheus' default is a minute). The lab resends every
+   * second: Prometheus learns its Alertmanagers a few seconds after start, and an alert that fired before then would
+   * otherwise reach Alertmanager only a minute later.
+   */
+  public PrometheusConfig alertResendDelay(Duration delay) {
+    this.alertResendDelay = positive(delay, "alert resend delay");
+    return this;
+  }
+
+  Duration alertResendDelay() {
+    return alertResendDelay;
   }
 
   /**

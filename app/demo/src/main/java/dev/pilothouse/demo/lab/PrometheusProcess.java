@@ -58,6 +58,7 @@ public final class PrometheusProcess extends ServerProcess {
         "--config.file=" + configFile,
         "--storage.tsdb.path=" + dir.resolve("data"),
         "--storage.tsdb.retention.time=1d",
+        "--rules.alert.resend-delay=" + PrometheusConfig.seconds(config.alertResendDelay()),
         "--web.listen-address=127.0.0.1:" + port));
     args.addAll(webConfigFlag(config.tls(), dir));
     return args;

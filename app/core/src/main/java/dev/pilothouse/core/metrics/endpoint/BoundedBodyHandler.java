@@ -47,8 +47,8 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
             if (declared > max) {
+                result.completeExceptionally(new BoundedBody.TooLarge()); // before cancel(), which may report too
                 s.cancel();
-                result.completeExceptionally(new BoundedBody.TooLarge());
                 return;
             }
             body = new BoundedBody(max, declared);
@@ -62,8 +62,8 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
             }
             for (ByteBuffer buffer : buffers) {
                 if (!body.add(buffer)) {
-                    subscription.cancel();
                     result.completeExceptionally(new BoundedBody.TooLarge());
+                    subscription.cancel();
                     return;
                 }
             }

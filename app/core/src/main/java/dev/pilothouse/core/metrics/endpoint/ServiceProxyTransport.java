@@ -113,8 +113,9 @@ public final class ServiceProxyTransport implements Transport {
                 (List<ByteBuffer> buffers, AsyncBody async) -> {
                     for (ByteBuffer buffer : buffers) {
                         if (!collected.add(buffer)) {
-                            async.cancel();
+                            // The reason first: cancelling completes the body's future, which must not win.
                             result.completeExceptionally(new BoundedBody.TooLarge());
+                            async.cancel();
                             return;
                         }
                     }
@@ -123,8 +124,8 @@ public final class ServiceProxyTransport implements Transport {
         return response.thenApply(r -> {
             long declared = parseLong(r.header("Content-Length"));
             if (declared > maxBytes) {
-                r.body().cancel();
                 result.completeExceptionally(new BoundedBody.TooLarge());
+                r.body().cancel();
                 return r;
             }
             r.body().done().whenComplete((done, error) -> {
