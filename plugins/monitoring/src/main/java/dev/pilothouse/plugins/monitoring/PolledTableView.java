@@ -117,7 +117,7 @@ public class PolledTableView<R extends Row> implements View {
                     byCluster.put(cluster, list);
                     errors.remove(cluster);
                 } else {
-                    errors.put(cluster, cluster + ": " + dev.pilothouse.plugins.monitoring.silences.SilenceForm.message(error));
+                    errors.put(cluster, cluster + ": " + Errors.message(error));
                 }
                 show();
             }));

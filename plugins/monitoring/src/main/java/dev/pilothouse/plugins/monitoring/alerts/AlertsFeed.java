@@ -76,7 +76,7 @@ final class AlertsFeed {
                 if (error == null) {
                     state.put(cluster, new ClusterAlerts(cluster, alerts, clock.instant(), ""));
                 } else {
-                    String message = rootMessage(error);
+                    String message = dev.pilothouse.plugins.monitoring.Errors.message(error);
                     state.put(cluster, new ClusterAlerts(cluster, before == null ? List.of() : before.alerts(),
                             before == null ? null : before.lastSuccess(), message));
                 }
@@ -85,12 +85,4 @@ final class AlertsFeed {
         }
     }
 
-    private static String rootMessage(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
 }

@@ -49,7 +49,7 @@ public final class SilenceForm {
                             "comment", comment.getText(), "author", author.getText()))
                     .whenComplete((done, error) -> Platform.runLater(() -> result.setText(error == null
                             ? "Silenced: " + String.join(" ", done.responses())
-                            : message(error))));
+                            : dev.pilothouse.plugins.monitoring.Errors.message(error))));
         });
         grid.setHgap(8);
         grid.setVgap(6);
@@ -62,13 +62,6 @@ public final class SilenceForm {
         GridPane.setHgrow(matchers, javafx.scene.layout.Priority.ALWAYS);
     }
 
-    public static String message(Throwable error) {
-        Throwable t = error;
-        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException)) {
-            t = t.getCause();
-        }
-        return t.getMessage();
-    }
 
     public Node node() {
         return grid;

@@ -53,7 +53,7 @@ public final class SilencesView extends PolledTableView<SilenceRow> {
         }
         context().ui().runAction(new ExpireSilenceAction(), SilenceKind.target(row.silence().cluster(), row.name()),
                 Map.of()).whenComplete((done, error) -> Platform.runLater(() -> {
-                    context().ui().notify(error == null ? "Expired silence " + row.name() : SilenceForm.message(error));
+                    context().ui().notify(error == null ? "Expired silence " + row.name() : dev.pilothouse.plugins.monitoring.Errors.message(error));
                     refresh();
                 }));
     }
