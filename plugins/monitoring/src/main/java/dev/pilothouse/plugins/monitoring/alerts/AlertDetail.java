@@ -1,5 +1,6 @@
 package dev.pilothouse.plugins.monitoring.alerts;
 
+import dev.pilothouse.plugins.monitoring.Errors;
 import dev.pilothouse.plugins.monitoring.silences.SilenceForm;
 import dev.pilothouse.sdk.action.ActionTarget;
 import dev.pilothouse.sdk.alerts.Alert;
@@ -8,6 +9,7 @@ import dev.pilothouse.sdk.alerts.RuleGroup;
 import dev.pilothouse.sdk.kube.GroupVersionKind;
 import dev.pilothouse.sdk.ui.Styles;
 import dev.pilothouse.sdk.ui.ViewContext;
+import dev.pilothouse.sdk.ui.kit.Formats;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -22,6 +24,10 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +43,9 @@ final class AlertDetail {
     private static final GroupVersionKind NAMESPACE = GroupVersionKind.core("v1", "Namespace", "namespaces");
     private static final GroupVersionKind DEPLOYMENT = new GroupVersionKind("apps", "v1", "Deployment", "deployments");
 
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
     private final ViewContext context;
     private final ListView<Alert> instances = new ListView<>();
     private final VBox body = new VBox(10);
@@ -46,6 +55,7 @@ final class AlertDetail {
         this.context = context;
         instances.setId("alert-instances");
         instances.setPrefHeight(130);
+        instances.setMinHeight(64); // two rows at least, however long the detail below grows
         instances.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(Alert a, boolean empty) {
@@ -78,6 +88,7 @@ final class AlertDetail {
         }
         Alert previous = instances.getSelectionModel().getSelectedItem();
         instances.getItems().setAll(group.alerts());
+        instances.setPrefHeight(Math.min(130, 8 + 26 * Math.max(2, group.alerts().size())));
         int keep = previous == null ? 0 : Math.max(0, group.alerts().stream().map(Alert::fingerprint).toList()
                 .indexOf(previous.fingerprint()));
         instances.getSelectionModel().select(keep);
@@ -96,28 +107,35 @@ final class AlertDetail {
             body.getChildren().add(muted(description));
         }
         body.getChildren().add(state(alert));
+        VBox chart = new VBox(muted("Loading the rule…"));
+        chart.setId("alert-chart-holder");
+        body.getChildren().addAll(section("Around the firing time"), chart);
+        body.getChildren().addAll(section("Objects"), objects(alert));
+        body.getChildren().addAll(section("Runbook"), runbook(alert));
         body.getChildren().addAll(section("Labels"), chips(alert.labels()));
         Map<String, String> annotations = new TreeMap<>(alert.annotations());
         annotations.keySet().removeAll(java.util.Set.of("summary", "description", "runbook_url"));
         if (!annotations.isEmpty()) {
             body.getChildren().addAll(section("Annotations"), chips(annotations));
         }
-        body.getChildren().addAll(section("Objects"), objects(alert));
-        body.getChildren().addAll(section("Runbook"), runbook(alert));
         TextArea expression = new TextArea("Loading the rule…");
         expression.setId("alert-expression");
         expression.setEditable(false);
         expression.setWrapText(true);
         expression.setPrefRowCount(3);
         body.getChildren().addAll(section("Rule"), expression);
-        loadRule(alert, expression);
+        loadRule(alert, expression, chart);
         body.getChildren().addAll(section("Silence"), new SilenceForm(context, alert).node());
     }
 
-    private void loadRule(Alert alert, TextArea target) {
+    private void loadRule(Alert alert, TextArea target, VBox chart) {
         context.alerts().rules(alert.cluster()).whenComplete((groups, error) -> Platform.runLater(() -> {
+            if (instances.getSelectionModel().getSelectedItem() != alert) {
+                return; // the user moved on while the rules loaded
+            }
             if (error != null) {
-                target.setText("The rule could not be read: " + error.getMessage());
+                target.setText("The rule could not be read: " + Errors.message(error));
+                chart.getChildren().setAll(muted("No chart: the rule could not be read."));
                 return;
             }
             for (RuleGroup g : groups) {
@@ -125,22 +143,35 @@ final class AlertDetail {
                     if (r.alerting() && r.name().equals(alert.name())) {
                         target.setText(r.query().strip() + "\n\nfor " + r.forDuration().toSeconds() + " s · group "
                                 + g.name() + (r.lastError().isEmpty() ? "" : " · last error: " + r.lastError()));
+                        showChart(alert, r, chart);
                         return;
                     }
                 }
             }
             target.setText("No rule named " + alert.name() + " in this cluster's Prometheus (the alert came from "
                     + "elsewhere, e.g. Alertmanager's API).");
+            chart.getChildren().setAll(muted("No chart: this cluster's Prometheus has no rule named "
+                    + alert.name() + "."));
         }));
+    }
+
+    private void showChart(Alert alert, Rule rule, VBox holder) {
+        if (!context.metrics().available(alert.cluster())) {
+            holder.getChildren().setAll(muted("No chart: no Prometheus is connected for " + alert.cluster() + "."));
+            return;
+        }
+        holder.getChildren().setAll(AlertChart.of(alert, rule, context.metrics(), Clock.systemDefaultZone()));
     }
 
     private static Node state(Alert alert) {
         StringBuilder s = new StringBuilder(alert.state().name().toLowerCase());
         if (alert.activeAt() != null) {
-            s.append(" since ").append(alert.activeAt());
+            Instant now = Instant.now();
+            s.append(" since ").append(SINCE.format(alert.activeAt())).append(" (")
+                    .append(Formats.age(alert.activeAt(), now)).append(" ago)");
         }
         if (!alert.value().isEmpty()) {
-            s.append(" · value ").append(alert.value());
+            s.append(" · value ").append(readable(alert.value()));
         }
         if (!alert.silencedBy().isEmpty()) {
             s.append(" · silenced by ").append(String.join(", ", alert.silencedBy()));
@@ -149,6 +180,23 @@ final class AlertDetail {
             s.append(" · inhibited");
         }
         return muted(s.toString());
+    }
+
+    /** Prometheus prints values as "7.9e+01"; a person reads "79". */
+    static String readable(String value) {
+        try {
+            double v = Double.parseDouble(value);
+            if (!Double.isFinite(v)) {
+                return value;
+            }
+            String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+            if (s.contains("e")) {
+                return s;
+            }
+            return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        } catch (NumberFormatException e) {
+            return value;
+        }
     }
 
     private Node objects(Alert alert) {

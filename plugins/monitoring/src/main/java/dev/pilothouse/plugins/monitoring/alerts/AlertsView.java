@@ -62,6 +62,9 @@ public final class AlertsView implements View {
     private final VBox root;
     private final AlertsFeed feed;
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
+    /** True until the user selects a group: then the selection follows the top of the table. */
+    private boolean followTop = true;
+    private boolean selectingAutomatically;
 
     public AlertsView(ViewContext context) {
         this.context = context;
@@ -69,7 +72,12 @@ public final class AlertsView implements View {
         table.setId("alerts-table");
         table.setPlaceholder(new Label("No alerts are firing or pending (or none match the filter)."));
         this.detail = new AlertDetail(context);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> detail.show(b));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            detail.show(b);
+            if (!selectingAutomatically && b != null) {
+                followTop = false;
+            }
+        });
 
         Label heading = new Label("Alerts");
         heading.getStyleClass().add(Styles.TITLE_2);
@@ -123,20 +131,20 @@ public final class AlertsView implements View {
                             case CRITICAL, ERROR -> CellTone.DANGER;
                             case WARNING -> CellTone.WARNING;
                             default -> CellTone.MUTED;
-                        }).width(80).build(),
+                        }).width(95).build(),
                 Column.<AlertGroup>builder("name", "Alert", AlertGroup::name).width(230).build(),
                 Column.<AlertGroup>builder("state", "State", AlertGroup::firing).text(AlertGroup::stateText)
                         .tone(g -> g.firing() > 0 ? CellTone.DEFAULT : CellTone.ACCENT).width(130).build(),
                 Column.<AlertGroup>builder("silenced", "Silenced", AlertGroup::suppressed)
                         .text(g -> g.suppressed() == 0 ? "" : g.allSuppressed() ? "yes" : g.suppressed() + " of " + g.alerts().size())
-                        .tone(g -> CellTone.MUTED).width(75).build(),
+                        .tone(g -> CellTone.MUTED).width(90).build(),
                 Column.<AlertGroup>builder("cluster", "Cluster", AlertGroup::cluster).width(110).build(),
                 Column.<AlertGroup>builder("namespace", "Namespace", AlertGroup::namespace).width(110).build(),
                 Column.<AlertGroup>builder("since", "Active for", AlertGroup::since)
                         .text(g -> g.since() == null ? "" : Formats.age(g.since(), Instant.now()))
                         .comparator(java.util.Comparator.comparing(AlertGroup::since,
                                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
-                        .align(Column.Align.RIGHT).width(80).build(),
+                        .align(Column.Align.RIGHT).width(100).build(),
                 Column.<AlertGroup>builder("summary", "Summary", AlertGroup::summary).width(420).build());
     }
 
@@ -156,8 +164,17 @@ public final class AlertsView implements View {
                 latest = c.lastSuccess();
             }
         }
-        AlertGroup selected = table.getSelectionModel().getSelectedItem();
-        groups.setAll(AlertGrouping.group(all));
+        // The table restores its selection across the update; that is not the user choosing.
+        selectingAutomatically = true;
+        try {
+            groups.setAll(AlertGrouping.group(all));
+            if (followTop && !table.getItems().isEmpty()) {
+                // Until the user picks a group, show the worst one: on call, that is the one to read first.
+                table.getSelectionModel().selectFirst();
+            }
+        } finally {
+            selectingAutomatically = false;
+        }
         showBanner(String.join("\n", problems));
         updated.setText(latest == null ? "" : "updated " + CLOCK.format(latest));
         boolean anyData = clusters.stream().anyMatch(c -> c.lastSuccess() != null);
@@ -169,9 +186,6 @@ public final class AlertsView implements View {
             state.showError("Could not read alerts", String.join("\n", problems), feed::refresh);
         } else {
             state.showContent();
-        }
-        if (selected == null && !filtered.isEmpty() && table.getSelectionModel().isEmpty()) {
-            detail.show(null);
         }
         updateCount();
         ready.set(true);

@@ -112,9 +112,7 @@ public class ChartPanelView extends VBox {
         return view;
     }
 
-    private HBox header() {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+    private ChartHeader header() {
         HBox ranges = new HBox();
         ranges.getStyleClass().add("ph-chart-ranges");
         RangePreset[] presets = RangePreset.values();
@@ -138,10 +136,12 @@ public class ChartPanelView extends VBox {
         autoRefreshBox.setValue(autoRefresh);
         autoRefreshBox.setTooltip(new Tooltip("Reload the data on a timer"));
         autoRefreshBox.valueProperty().addListener((obs, was, now) -> setAutoRefresh(now));
-        HBox header = new HBox(8, title, spacer, updated, ranges, refreshButton, autoRefreshBox);
-        header.getStyleClass().add("ph-chart-header");
-        header.setAlignment(Pos.CENTER_LEFT);
-        return header;
+        HBox lead = new HBox(8, title, updated);
+        lead.setAlignment(Pos.BASELINE_LEFT);
+        HBox controls = new HBox(8, ranges, refreshButton, autoRefreshBox);
+        controls.setAlignment(Pos.CENTER_RIGHT);
+        controls.setMinWidth(Region.USE_PREF_SIZE); // never elide the buttons: wrap under the title instead
+        return new ChartHeader(lead, controls);
     }
 
     // ---- public API ----

@@ -40,6 +40,8 @@ final class ChartStyle {
             s -> s.text);
     private static final CssMetaData<TimeSeriesChart, Paint> CROSSHAIR = paint("-ph-chart-crosshair-color",
             Color.GRAY, s -> s.crosshair);
+    private static final CssMetaData<TimeSeriesChart, Paint> MARKER = paint("-ph-chart-marker-color",
+            Color.ORANGERED, s -> s.marker);
     private static final CssMetaData<TimeSeriesChart, Paint> TOOLTIP_BACKGROUND = paint(
             "-ph-chart-tooltip-background", Color.WHITE, s -> s.tooltipBackground);
     private static final CssMetaData<TimeSeriesChart, Paint> TOOLTIP_BORDER = paint("-ph-chart-tooltip-border",
@@ -52,7 +54,7 @@ final class ChartStyle {
     static {
         List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
         all.addAll(PALETTE);
-        all.addAll(List.of(GRID, AXIS, TEXT, CROSSHAIR, TOOLTIP_BACKGROUND, TOOLTIP_BORDER, TOOLTIP_TEXT));
+        all.addAll(List.of(GRID, AXIS, TEXT, CROSSHAIR, MARKER, TOOLTIP_BACKGROUND, TOOLTIP_BORDER, TOOLTIP_TEXT));
         META_DATA = Collections.unmodifiableList(all);
     }
 
@@ -61,6 +63,7 @@ final class ChartStyle {
     final StyleableObjectProperty<Paint> axis;
     final StyleableObjectProperty<Paint> text;
     final StyleableObjectProperty<Paint> crosshair;
+    final StyleableObjectProperty<Paint> marker;
     final StyleableObjectProperty<Paint> tooltipBackground;
     final StyleableObjectProperty<Paint> tooltipBorder;
     final StyleableObjectProperty<Paint> tooltipText;
@@ -74,11 +77,12 @@ final class ChartStyle {
         axis = property(AXIS, chart, "axisColor");
         text = property(TEXT, chart, "textColor");
         crosshair = property(CROSSHAIR, chart, "crosshairColor");
+        marker = property(MARKER, chart, "markerColor");
         tooltipBackground = property(TOOLTIP_BACKGROUND, chart, "tooltipBackground");
         tooltipBorder = property(TOOLTIP_BORDER, chart, "tooltipBorder");
         tooltipText = property(TOOLTIP_TEXT, chart, "tooltipText");
         List<Observable> all = new ArrayList<>(palette);
-        all.addAll(List.of(grid, axis, text, crosshair, tooltipBackground, tooltipBorder, tooltipText));
+        all.addAll(List.of(grid, axis, text, crosshair, marker, tooltipBackground, tooltipBorder, tooltipText));
         for (Observable o : all) {
             o.addListener(ignored -> changed.run());
         }

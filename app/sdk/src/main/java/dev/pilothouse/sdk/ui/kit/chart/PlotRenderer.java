@@ -36,8 +36,8 @@ final class PlotRenderer {
     private double[] ys = new double[256];
 
     /** The inputs of one drawing. */
-    record Frame(double width, double height, List<ChartSeries> visible, long start, long end, Unit unit,
-                 ZoneId zone, Font font, ChartStyle style) {
+    record Frame(double width, double height, List<ChartSeries> visible, List<ChartMarker> markers, long start,
+                 long end, Unit unit, ZoneId zone, Font font, ChartStyle style) {
     }
 
     /** Draws a frame and returns where the plot went, or null when the canvas is too small to draw on. */
@@ -62,10 +62,9 @@ final class PlotRenderer {
                 }
             }
         }
-        if (min > max) {
-            min = 0;
-            max = 1;
-        }
+        double[] valueRange = valueRange(min, max, f.markers());
+        min = valueRange[0];
+        max = valueRange[1];
 
         measure.setFont(f.font());
         measure.setText("0");
@@ -112,6 +111,7 @@ final class PlotRenderer {
             drawLine(gc, sampled[s], area, lineWidth);
         }
         gc.restore();
+        drawMarkers(gc, f, area);
         return area;
     }
 
@@ -143,6 +143,65 @@ final class PlotRenderer {
             double labelX = Math.min(f.width() - 40, Math.max(40, x));
             gc.fillText(ticks.label(i), labelX, labelY);
         }
+    }
+
+    /**
+     * The values the axis must span: the data's ({@code min > max} when there is none) widened to every threshold,
+     * so a line that never reaches its threshold still shows how far away it is.
+     */
+    static double[] valueRange(double min, double max, List<ChartMarker> markers) {
+        boolean anyData = min <= max;
+        for (ChartMarker m : markers) {
+            if (m instanceof ChartMarker.Threshold t) {
+                min = Math.min(min, t.value());
+                max = Math.max(max, t.value());
+            }
+        }
+        if (min > max) {
+            return new double[] {0, 1};
+        }
+        if (!anyData && min == max) {
+            // Only a threshold: give it room rather than a zero-height axis.
+            double room = Math.max(1, Math.abs(min) * 0.1);
+            return new double[] {min - room, max + room};
+        }
+        return new double[] {min, max};
+    }
+
+    /** Markers over the lines, dashed so they read as references rather than data. */
+    private static void drawMarkers(GraphicsContext gc, Frame f, PlotArea area) {
+        if (f.markers().isEmpty()) {
+            return;
+        }
+        gc.save();
+        gc.setStroke(f.style().marker.get());
+        gc.setFill(f.style().marker.get());
+        gc.setLineWidth(1);
+        gc.setLineDashes(5, 4);
+        for (ChartMarker m : f.markers()) {
+            switch (m) {
+                case ChartMarker.Moment moment -> {
+                    long t = moment.time().toEpochMilli();
+                    if (t < f.start() || t > f.end()) {
+                        continue;
+                    }
+                    double x = crisp(area.xOf(t));
+                    gc.strokeLine(x, area.top(), x, area.top() + area.height());
+                    boolean roomOnRight = x + 120 < area.left() + area.width();
+                    gc.setTextAlign(roomOnRight ? TextAlignment.LEFT : TextAlignment.RIGHT);
+                    gc.setTextBaseline(VPos.TOP);
+                    gc.fillText(moment.label(), roomOnRight ? x + 4 : x - 4, area.top() + 2);
+                }
+                case ChartMarker.Threshold threshold -> {
+                    double y = crisp(area.yOf(threshold.value()));
+                    gc.strokeLine(area.left(), y, area.left() + area.width(), y);
+                    gc.setTextAlign(TextAlignment.RIGHT);
+                    gc.setTextBaseline(VPos.BOTTOM);
+                    gc.fillText(threshold.label(), area.left() + area.width() - 4, y - 2);
+                }
+            }
+        }
+        gc.restore();
     }
 
     /** One series: a polyline per unbroken run; a lone point between gaps as a dot so it stays visible. */

@@ -69,6 +69,7 @@ public class TimeSeriesChart extends Region {
     private List<Series> source = List.of();
     private List<ChartSeries> series = List.of();
     private List<ChartSeries> visible = List.of();
+    private List<ChartMarker> markers = List.of();
     private Function<Series, String> legendLabel = s -> Panel.describeLabels(s.labels());
     private Unit unit = Unit.NONE;
     private Instant rangeStart;
@@ -111,6 +112,17 @@ public class TimeSeriesChart extends Region {
     }
 
     // ---- data ----
+
+    /** Draws these reference lines over the series (replacing the previous ones); null or empty removes them. */
+    public void setMarkers(List<ChartMarker> newMarkers) {
+        markers = newMarkers == null ? List.of() : List.copyOf(newMarkers);
+        changed();
+    }
+
+    /** The reference lines drawn over the series. */
+    public List<ChartMarker> getMarkers() {
+        return markers;
+    }
 
     /** Shows these series (replacing the previous ones); null or empty shows the empty state. */
     public void setSeries(List<Series> newSeries) {
@@ -378,8 +390,8 @@ public class TimeSeriesChart extends Region {
 
     private void draw(double w, double h) {
         long[] window = window();
-        area = renderer.draw(plot.getGraphicsContext2D(), new PlotRenderer.Frame(w, h, visible, window[0], window[1],
-                unit, zone, font, style));
+        area = renderer.draw(plot.getGraphicsContext2D(), new PlotRenderer.Frame(w, h, visible, markers, window[0],
+                window[1], unit, zone, font, style));
         plotDirty = false;
         drawCount++;
         updateReadout();
