@@ -45,6 +45,7 @@ public final class EmulatedCluster implements AutoCloseable {
   public static final String USER = "demo-admin";
   /** The Kubernetes version the emulator reports. */
   public static final String KUBERNETES_VERSION = "v1.32.0";
+  private static final List<String> USER_GROUPS = List.of("pilothouse:demo-users", "system:authenticated");
 
   // JUL keeps loggers weakly: hold the reference or the level set below can be lost.
   private static final Logger MOCK_WEB_SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
@@ -71,7 +72,7 @@ public final class EmulatedCluster implements AutoCloseable {
 
   private EmulatedCluster(String name) {
     this.name = Objects.requireNonNull(name, "name");
-    this.userToken = users.addUser(USER, List.of("pilothouse:demo-users", "system:authenticated"));
+    this.userToken = users.addUser(USER, USER_GROUPS);
     this.adminToken = users.addUser(Users.SUPERUSER, List.of("system:masters", "system:authenticated"));
     Authorizer authorizer = a -> {
       AccessPolicy policy = accessPolicy;
@@ -124,6 +125,14 @@ public final class EmulatedCluster implements AutoCloseable {
    */
   public String addUser(String username) {
     return users.addUser(username, List.of("system:authenticated"));
+  }
+
+  /**
+   * Accepts a bearer token minted elsewhere (an OIDC id_token in tests of token refresh) as user {@value #USER}'s.
+   * The emulator does not verify signatures: it only looks the token up, as a server that trusts its issuer would.
+   */
+  public void acceptUserToken(String token) {
+    users.addToken(token, USER, USER_GROUPS);
   }
 
   /** A single-context kubeconfig (context named after the cluster) for user {@value #USER}. */

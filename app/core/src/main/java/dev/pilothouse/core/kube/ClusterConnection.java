@@ -98,6 +98,10 @@ public final class ClusterConnection implements AutoCloseable {
 
     /** A request failed; the kind of failure decides the new state. */
     void markFailed(FailureKind kind, String message) {
+        if (kind == FailureKind.AUTH) {
+            // Lets an OIDC id-token that only looked valid be renewed before the next attempt.
+            context.credentialsFailed().run();
+        }
         ConnectionStatus s = status;
         Instant now = clock.instant();
         ConnectionState next = switch (kind) {

@@ -91,9 +91,11 @@ public final class KubeconfigLoader {
             throw new KubeconfigException(problems.isEmpty() ? "no kubeconfig file given" : String.join("; ", problems));
         }
         List<ClusterContext> resolved = new ArrayList<>();
+        // Contexts that share a user entry share its OIDC tokens: one refresh serves them all.
+        Map<String, OidcAuthProvider> oidcByUser = new LinkedHashMap<>();
         for (Map.Entry<String, Origin<Context>> e : contexts.entrySet()) {
             try {
-                resolved.add(resolve(e.getKey(), e.getValue(), clusters, users));
+                resolved.add(resolve(e.getKey(), e.getValue(), clusters, users, oidcByUser));
             } catch (KubeconfigException ex) {
                 problems.add(ex.getMessage());
             }
@@ -136,7 +138,8 @@ public final class KubeconfigLoader {
     }
 
     private ClusterContext resolve(String name, Origin<Context> context, Map<String, Origin<Cluster>> clusters,
-                                   Map<String, Origin<AuthInfo>> users) throws KubeconfigException {
+                                   Map<String, Origin<AuthInfo>> users, Map<String, OidcAuthProvider> oidcByUser)
+            throws KubeconfigException {
         Context ctx = context.value();
         Origin<Cluster> cluster = clusters.get(ctx.getCluster());
         if (cluster == null) {
@@ -145,6 +148,7 @@ public final class KubeconfigLoader {
         }
         Origin<AuthInfo> user = ctx.getUser() == null ? null : users.get(ctx.getUser());
         ExecCredentialPlugin plugin = null;
+        OidcAuthProvider oidc = null;
         if (ctx.getUser() != null && user == null) {
             throw new KubeconfigException("context '" + name + "' in " + context.file() + " refers to user '"
                     + ctx.getUser() + "', which no kubeconfig file defines");
@@ -169,6 +173,12 @@ public final class KubeconfigLoader {
                 plugin = new ExecCredentialPlugin(name, auth.getExec(), dir, java.time.Clock.systemUTC());
                 auth.setExec(null);
             }
+            if (auth.getAuthProvider() != null
+                    && OidcSettings.PROVIDER_NAME.equalsIgnoreCase(auth.getAuthProvider().getName())) {
+                // We renew OIDC tokens ourselves (see OidcAuthProvider): Fabric8's own refresh must never run.
+                oidc = oidcByUser.computeIfAbsent(ctx.getUser(), u -> oidcProvider(u, user));
+                auth.setAuthProvider(null);
+            }
             single.setUsers(List.of(new NamedAuthInfo(ctx.getUser(), auth)));
         }
         String yaml = Serialization.asYaml(single);
@@ -176,16 +186,35 @@ public final class KubeconfigLoader {
         // credential plugin behind our back. Every relative path in the merged YAML is already absolute.
         String origin = null;
         ExecCredentialPlugin credentials = plugin;
+        OidcAuthProvider oidcTokens = oidc;
         java.util.function.Supplier<Config> config = () -> {
             Config c = Config.fromKubeconfig(name, yaml, origin);
             tuning.apply(c);
             if (credentials != null) {
                 applyPlugin(c, credentials);
             }
+            if (oidcTokens != null) {
+                applyOidc(c, oidcTokens, name);
+            }
             return c;
         };
+        Runnable authFailed = oidcTokens == null ? () -> { } : oidcTokens::authenticationFailed;
         return new ClusterContext(name, server, ctx.getNamespace() == null ? "" : ctx.getNamespace(),
-                ctx.getUser() == null ? "" : ctx.getUser(), context.file(), config);
+                ctx.getUser() == null ? "" : ctx.getUser(), context.file(), config, authFailed);
+    }
+
+    private OidcAuthProvider oidcProvider(String userName, Origin<AuthInfo> user) {
+        return new OidcAuthProvider(OidcSettings.from(user.value().getAuthProvider().getConfig(), user.file()),
+                new OidcTokenFile(user.file(), userName),
+                new OidcTokenRefresher(java.time.Duration.ofMillis(tuning.connectTimeoutMillis()),
+                        java.time.Duration.ofMillis(tuning.requestTimeoutMillis())),
+                java.time.Clock.systemUTC());
+    }
+
+    /** The id-token now (an expired one is renewed, and a failure surfaces at once), and a renewed one when it expires. */
+    private static void applyOidc(Config config, OidcAuthProvider oidc, String context) {
+        oidc.token(context);
+        config.setOauthTokenProvider(() -> oidc.token(context));
     }
 
     /** Credentials from the plugin now (so a failure surfaces at once), and a fresh token whenever it expires. */

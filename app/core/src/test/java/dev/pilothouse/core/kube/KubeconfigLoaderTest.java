@@ -116,6 +116,32 @@ class KubeconfigLoaderTest {
     }
 
     @Test
+    void anOidcUserIsServedByOurTokenProviderAndReadingItContactsNoIssuer() throws Exception {
+        // The issuer's port is closed: reading the kubeconfig and using a valid id-token must not need it.
+        String idToken = "h." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"exp\":" + java.time.Instant.now().plusSeconds(3600).getEpochSecond() + "}").getBytes()) + ".s";
+        Path f = write("a.yaml", """
+                apiVersion: v1
+                kind: Config
+                contexts:
+                - name: sso
+                  context: {cluster: c, user: ana}
+                clusters:
+                - name: c
+                  cluster: {server: "https://h:6443"}
+                users:
+                - name: ana
+                  user:
+                    auth-provider:
+                      name: oidc
+                      config: {idp-issuer-url: "https://127.0.0.1:1/realms/x", client-id: k, id-token: "%s", refresh-token: r}
+                """.formatted(idToken));
+        io.fabric8.kubernetes.client.Config config = loader.load(List.of(f)).context("sso").orElseThrow().config().get();
+        assertThat(config.getAuthProvider()).as("Fabric8 must not refresh on its own").isNull();
+        assertThat(config.getOauthTokenProvider().getToken()).isEqualTo(idToken);
+    }
+
+    @Test
     void relativeCertificatePathsResolveAgainstTheirOwnFile() throws Exception {
         Path sub = Files.createDirectories(dir.resolve("sub"));
         Path f = Files.writeString(sub.resolve("k.yaml"), """

@@ -39,6 +39,18 @@ public final class Users {
     return token;
   }
 
+  /**
+   * Accepts a token that was issued elsewhere (an OIDC issuer's id_token, say) as this user's, as an API server
+   * configured with that issuer would after verifying it.
+   */
+  public void addToken(String token, String username, List<String> groups) {
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException("token must not be blank");
+    }
+    byToken.put(token, new UserInfo(username, UUID.nameUUIDFromBytes(username.getBytes()).toString(),
+        List.copyOf(groups)));
+  }
+
   /** The user behind an Authorization header; empty means the credentials are invalid (401). */
   public Optional<UserInfo> authenticate(@Nullable String authorization) {
     if (authorization == null || authorization.isBlank()) {
