@@ -6,10 +6,12 @@ import dev.pilothouse.core.metrics.client.PrometheusAlert;
 import dev.pilothouse.core.metrics.endpoint.EndpointException;
 import dev.pilothouse.sdk.alerts.Alert;
 import dev.pilothouse.sdk.alerts.AlertService;
+import dev.pilothouse.sdk.alerts.AlertSnapshot;
 import dev.pilothouse.sdk.alerts.RuleGroup;
 import dev.pilothouse.sdk.alerts.Silence;
 import org.jspecify.annotations.Nullable;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -51,6 +53,11 @@ final class EndpointAlertService implements AlertService {
 
     @Override
     public CompletableFuture<List<Alert>> alerts(String cluster) {
+        return snapshot(cluster).thenApply(AlertSnapshot::alerts);
+    }
+
+    @Override
+    public CompletableFuture<AlertSnapshot> snapshot(String cluster) {
         CompletableFuture<Outcome<List<PrometheusAlert>>> fromPrometheus = endpoints.prometheus(cluster)
                 .thenCompose(client -> client.isEmpty() ? CompletableFuture.completedFuture(Outcome.absent())
                         : client.get().alerts().handle((v, e) -> new Outcome<>(true, v, e)));
@@ -69,9 +76,26 @@ final class EndpointAlertService implements AlertService {
                 }
                 throw failure;
             }
-            return AlertMerger.merge(cluster, p.answered() ? p.value() : List.of(),
-                    a.answered() ? a.value() : List.of());
+            List<String> problems = new ArrayList<>();
+            if (p.present() && !p.answered()) {
+                problems.add("Prometheus did not answer (" + messageOf(p.failure())
+                        + "); showing Alertmanager's alerts only, so pending alerts are missing");
+            }
+            if (a.present() && !a.answered()) {
+                problems.add("Alertmanager did not answer (" + messageOf(a.failure())
+                        + "); silences and inhibitions are not shown");
+            }
+            return new AlertSnapshot(AlertMerger.merge(cluster, p.answered() ? p.value() : List.of(),
+                    a.answered() ? a.value() : List.of()), problems);
         });
+    }
+
+    private static String messageOf(@Nullable Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t == null ? "unknown error" : String.valueOf(t.getMessage());
     }
 
     @Override

@@ -2,19 +2,26 @@ package dev.pilothouse.core.metrics;
 
 import dev.pilothouse.core.metrics.endpoint.EndpointConfig;
 import dev.pilothouse.core.metrics.endpoint.EndpointException;
+import dev.pilothouse.demo.lab.AlertmanagerConfig;
+import dev.pilothouse.demo.lab.AlertmanagerProcess;
 import dev.pilothouse.demo.lab.PrometheusConfig;
 import dev.pilothouse.demo.lab.PrometheusProcess;
+import dev.pilothouse.sdk.alerts.Alert;
+import dev.pilothouse.sdk.alerts.AlertService;
+import dev.pilothouse.sdk.alerts.AlertSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static dev.pilothouse.testkit.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,6 +68,51 @@ class PrometheusRestartTest {
             assertThat(back.lastSuccess()).isAfter(lastSuccess);
             assertThat(events).extracting(EndpointStatus::state).containsSubsequence(EndpointStatus.State.LIVE,
                     EndpointStatus.State.FAILING, EndpointStatus.State.LIVE);
+        }
+    }
+
+    @Test
+    void withPrometheusDownTheAlertmanagersAlertsAreShownAsAPartialAnswerThatSaysWhatIsMissing() throws Exception {
+        try (AlertmanagerProcess alertmanager = AlertmanagerProcess.start(work, AlertmanagerConfig.create());
+             PrometheusProcess prometheus = PrometheusProcess.start(work, PrometheusConfig.create().scrapeSelf()
+                     .ruleFile("always.yml", """
+                             groups:
+                             - name: always
+                               interval: 1s
+                               rules:
+                               - alert: AlwaysFiring
+                                 expr: vector(1)
+                             """)
+                     .alertmanager(alertmanager.url()));
+             MetricsEndpoints endpoints = new MetricsEndpoints(ClusterAccess.none(), Clock.systemUTC())) {
+            endpoints.preset("prod", EndpointKind.PROMETHEUS, EndpointConfig.of(prometheus.url()));
+            endpoints.preset("prod", EndpointKind.ALERTMANAGER, EndpointConfig.of(alertmanager.url()));
+            AlertService service = endpoints.alertService();
+            await(Duration.ofSeconds(60), "the alert fires", () -> snapshotOf(service).alerts().stream()
+                    .anyMatch(a -> a.name().equals("AlwaysFiring")));
+
+            prometheus.kill();
+
+            // Prometheus sent the alert to Alertmanager when it fired; it may take a moment to arrive there.
+            await(Duration.ofSeconds(60), "Alertmanager's copy is shown", () -> snapshotOf(service).alerts().stream()
+                    .anyMatch(a -> a.name().equals("AlwaysFiring")));
+            AlertSnapshot partial = snapshotOf(service);
+            assertThat(partial.problems()).singleElement().asString()
+                    .startsWith("Prometheus did not answer (" + prometheus.url() + ": connection refused")
+                    .endsWith("showing Alertmanager's alerts only, so pending alerts are missing");
+            assertThat(service.alerts("prod").get(10, TimeUnit.SECONDS)).isEqualTo(partial.alerts());
+
+            prometheus.restart();
+
+            assertThat(service.snapshot("prod").get(10, TimeUnit.SECONDS).partial()).isFalse();
+        }
+    }
+
+    private static AlertSnapshot snapshotOf(AlertService service) {
+        try {
+            return service.snapshot("prod").get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return new AlertSnapshot(List.of(), List.of(String.valueOf(e)));
         }
     }
 }

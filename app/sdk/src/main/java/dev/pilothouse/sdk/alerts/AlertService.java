@@ -22,6 +22,14 @@ public interface AlertService {
      */
     CompletableFuture<List<Alert>> alerts(String cluster);
 
+    /**
+     * As {@link #alerts}, saying which source did not answer when only one did. Views that show alerts use this,
+     * so that a dead Prometheus behind a live Alertmanager is shown as such rather than as fewer alerts.
+     */
+    default CompletableFuture<AlertSnapshot> snapshot(String cluster) {
+        return alerts(cluster).thenApply(alerts -> new AlertSnapshot(alerts, List.of()));
+    }
+
     /** The cluster's rule groups from Prometheus. */
     CompletableFuture<List<RuleGroup>> rules(String cluster);
 

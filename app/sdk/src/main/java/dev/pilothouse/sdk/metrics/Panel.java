@@ -1,6 +1,7 @@
 package dev.pilothouse.sdk.metrics;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,8 +19,11 @@ import java.util.regex.Pattern;
  * @param unit         the unit of the query's values
  * @param legendFormat how a series is named in the legend; empty for its labels ({@code {pod="a"}})
  * @param description  a sentence on what the panel shows; may be empty
+ * @param requires     metric names that must have series for the panel to be worth drawing (a view hides it, with
+ *                     a note, when one has none); may be empty
  */
-public record Panel(String id, String title, String query, Unit unit, String legendFormat, String description) {
+public record Panel(String id, String title, String query, Unit unit, String legendFormat, String description,
+                    List<String> requires) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
@@ -32,21 +36,27 @@ public record Panel(String id, String title, String query, Unit unit, String leg
         }
         legendFormat = legendFormat == null ? "" : legendFormat;
         description = description == null ? "" : description;
+        requires = requires == null ? List.of() : List.copyOf(requires);
     }
 
     /** A panel without legend format and description. */
     public static Panel of(String id, String title, String query, Unit unit) {
-        return new Panel(id, title, query, unit, "", "");
+        return new Panel(id, title, query, unit, "", "", List.of());
     }
 
     /** This panel with another legend format. */
     public Panel withLegendFormat(String format) {
-        return new Panel(id, title, query, unit, format, description);
+        return new Panel(id, title, query, unit, format, description, requires);
     }
 
     /** This panel with another description. */
     public Panel withDescription(String text) {
-        return new Panel(id, title, query, unit, legendFormat, text);
+        return new Panel(id, title, query, unit, legendFormat, text, requires);
+    }
+
+    /** This panel, drawn only when each of these metrics has series. */
+    public Panel withRequiredMetrics(String... metricNames) {
+        return new Panel(id, title, query, unit, legendFormat, description, List.of(metricNames));
     }
 
     /** The names of the placeholders in the query, in order of first use. */

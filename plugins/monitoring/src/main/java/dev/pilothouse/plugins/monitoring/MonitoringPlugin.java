@@ -1,6 +1,8 @@
 package dev.pilothouse.plugins.monitoring;
 
 import dev.pilothouse.plugins.monitoring.alerts.AlertsView;
+import dev.pilothouse.plugins.monitoring.cost.CostView;
+import dev.pilothouse.plugins.monitoring.gpus.GpusView;
 import dev.pilothouse.plugins.monitoring.rules.RulesView;
 import dev.pilothouse.plugins.monitoring.silences.CreateSilenceAction;
 import dev.pilothouse.plugins.monitoring.silences.ExpireSilenceAction;
@@ -21,7 +23,7 @@ public final class MonitoringPlugin implements Plugin {
     @Override
     public PluginDescriptor descriptor() {
         return PluginDescriptor.of("monitoring", "Alerts and metrics", "0.1.0",
-                "Alerts from Prometheus and Alertmanager merged across clusters, rules, and silences.",
+                "Alerts from Prometheus and Alertmanager merged across clusters, rules, silences, GPU and cost metrics.",
                 Permission.QUERY_METRICS, Permission.PROPOSE_ACTIONS);
     }
 
@@ -33,6 +35,10 @@ public final class MonitoringPlugin implements Plugin {
                         List.of("alerting rules", "recording rules", "promql"), RulesView::new))
                 .view(new ViewContribution("silences", "Silences", NavSection.OBSERVE, "◌", 30,
                         List.of("mute", "alertmanager"), SilencesView::new))
+                .view(new ViewContribution("gpus", "GPUs", NavSection.OBSERVE, "▦", 40,
+                        List.of("dcgm", "nvidia", "utilisation", "gpu memory", "temperature", "xid"), GpusView::new))
+                .view(new ViewContribution("cost", "Cost", NavSection.OBSERVE, "$", 50,
+                        List.of("opencost", "spend", "gpu cost"), CostView::new))
                 .action(new CreateSilenceAction())
                 .action(new ExpireSilenceAction())
                 .command(Command.of("monitoring.open-alerts", "Open alerts", "View", ctx -> ctx.navigate("alerts")));

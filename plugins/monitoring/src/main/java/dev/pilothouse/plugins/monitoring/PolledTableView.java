@@ -79,6 +79,7 @@ public class PolledTableView<R extends Row> implements View {
         banner.getStyleClass().addAll(Styles.BANNER, Styles.tone(CellTone.WARNING));
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.setWrapText(true);
+        banner.setMinHeight(Region.USE_PREF_SIZE); // wrap onto more lines rather than elide the reason
         banner.setManaged(false);
         banner.setVisible(false);
         state = new StatePane(table);

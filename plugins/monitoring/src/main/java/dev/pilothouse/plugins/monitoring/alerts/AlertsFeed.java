@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 final class AlertsFeed {
 
     /** What the feed knows of one cluster. */
-    record ClusterAlerts(String cluster, List<Alert> alerts, Instant lastSuccess, String error) {
+    record ClusterAlerts(String cluster, List<Alert> alerts, Instant lastSuccess, String error, List<String> partial) {
+        /** Nothing answered: the alerts are the last ones read. */
         boolean stale() {
             return !error.isEmpty();
         }
@@ -68,17 +69,18 @@ final class AlertsFeed {
             return;
         }
         for (String cluster : names) {
-            service.alerts(cluster).whenComplete((alerts, error) -> Platform.runLater(() -> {
+            service.snapshot(cluster).whenComplete((snapshot, error) -> Platform.runLater(() -> {
                 if (asked != generation) {
                     return;
                 }
                 ClusterAlerts before = state.get(cluster);
                 if (error == null) {
-                    state.put(cluster, new ClusterAlerts(cluster, alerts, clock.instant(), ""));
+                    state.put(cluster, new ClusterAlerts(cluster, snapshot.alerts(), clock.instant(), "",
+                            snapshot.problems()));
                 } else {
                     String message = dev.pilothouse.plugins.monitoring.Errors.message(error);
                     state.put(cluster, new ClusterAlerts(cluster, before == null ? List.of() : before.alerts(),
-                            before == null ? null : before.lastSuccess(), message));
+                            before == null ? null : before.lastSuccess(), message, List.of()));
                 }
                 onUpdate.accept(new ArrayList<>(state.values()));
             }));

@@ -107,6 +107,7 @@ public final class AlertsView implements View {
         banner.getStyleClass().addAll(Styles.BANNER, Styles.tone(CellTone.WARNING));
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.setWrapText(true);
+        banner.setMinHeight(Region.USE_PREF_SIZE); // wrap onto more lines rather than elide the reason
         showBanner("");
 
         SplitPane split = new SplitPane(table, detail.node());
@@ -154,6 +155,7 @@ public final class AlertsView implements View {
         Instant latest = null;
         for (ClusterAlerts c : clusters) {
             all.addAll(c.alerts());
+            c.partial().forEach(problem -> problems.add(c.cluster() + ": " + problem + "."));
             if (c.stale()) {
                 problems.add(c.lastSuccess() == null
                         ? "Alerts of " + c.cluster() + " could not be read: " + c.error()

@@ -57,6 +57,6 @@ class PanelTest {
     void requiresIdTitleAndQuery() {
         assertThatThrownBy(() -> Panel.of(" ", "t", "up", Unit.NONE)).hasMessageContaining("id");
         assertThatThrownBy(() -> Panel.of("x", "t", "", Unit.NONE)).hasMessageContaining("query");
-        assertThat(new Panel("x", "t", "up", null, null, null).unit()).isEqualTo(Unit.NONE);
+        assertThat(new Panel("x", "t", "up", null, null, null, null).unit()).isEqualTo(Unit.NONE);
     }
 }
