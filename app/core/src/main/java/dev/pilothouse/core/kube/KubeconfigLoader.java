@@ -134,8 +134,16 @@ public final class KubeconfigLoader {
         }
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        String first = nl < 0 ? m : m.substring(0, nl);
+        // Parsers quote the offending value, and in a kubeconfig that value may well be a token or a key.
+        String redacted = QUOTED_VALUE.matcher(first).replaceAll("$1…$1");
+        java.util.regex.Matcher where = LOCATION.matcher(m);
+        return where.find() ? redacted + " at line " + where.group(1) + ", column " + where.group(2) : redacted;
     }
+
+    private static final java.util.regex.Pattern QUOTED_VALUE = java.util.regex.Pattern.compile("(['\"])[^'\"]{4,}\\1");
+    private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile(
+            "line: (\\d+), column: (\\d+)");
 
     private ClusterContext resolve(String name, Origin<Context> context, Map<String, Origin<Cluster>> clusters,
                                    Map<String, Origin<AuthInfo>> users, Map<String, OidcAuthProvider> oidcByUser)

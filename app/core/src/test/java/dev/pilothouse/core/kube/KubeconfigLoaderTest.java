@@ -79,6 +79,20 @@ class KubeconfigLoaderTest {
     }
 
     @Test
+    void aBrokenFileNeverQuotesAValueThatMayBeASecret() throws Exception {
+        Path broken = write("typo.yaml", """
+                apiVersion: v1
+                users:
+                - name: u
+                  user: "eyJhbGciOiJSUzI1NiJ9.secret-token-value"
+                """);
+        assertThatThrownBy(() -> loader.load(List.of(broken)))
+                .isInstanceOf(KubeconfigException.class)
+                .hasMessageContaining("typo.yaml").hasMessageContaining("not a valid kubeconfig")
+                .hasMessageNotContaining("secret-token-value");
+    }
+
+    @Test
     void aContextNamingAnUndefinedClusterIsReportedWithContextAndFile() throws Exception {
         Path f = write("a.yaml", """
                 apiVersion: v1
