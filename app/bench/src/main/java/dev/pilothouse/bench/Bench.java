@@ -61,7 +61,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
             System.err.println("usage: app/bench/run NAME   (cluster-load, cluster-memory, cluster-churn, seed, "
-                    + "chart-render)");
+                    + "chart-render, alerts-triage)");
             System.exit(2);
         }
         Options options = Options.fromEnvironment();
@@ -74,9 +74,10 @@ public final class Bench {
             case "cluster-churn" -> ClusterChurnBench.run(options);
             case "seed" -> SeedBench.run(options);
             case "chart-render" -> ChartRenderBench.run(options);
+            case "alerts-triage" -> AlertsTriageBench.run(options);
             default -> {
                 System.err.println("unknown benchmark '" + args[0]
-                        + "'; known: cluster-load, cluster-memory, cluster-churn, seed, chart-render");
+                        + "'; known: cluster-load, cluster-memory, cluster-churn, seed, chart-render, alerts-triage");
                 System.exit(2);
             }
         }

@@ -50,6 +50,8 @@ final class AlertDetail {
     private final ListView<Alert> instances = new ListView<>();
     private final VBox body = new VBox(10);
     private final VBox root;
+    private Alert shown;
+    private Label stateLine = new Label();
 
     AlertDetail(ViewContext context) {
         this.context = context;
@@ -82,6 +84,7 @@ final class AlertDetail {
 
     void show(AlertGroup group) {
         if (group == null) {
+            shown = null;
             instances.getItems().clear();
             body.getChildren().setAll(muted("Select an alert to see its labels, rule, objects and runbook."));
             return;
@@ -98,6 +101,15 @@ final class AlertDetail {
         if (alert == null) {
             return;
         }
+        if (shown != null && shown.cluster().equals(alert.cluster())
+                && shown.fingerprint().equals(alert.fingerprint())) {
+            // The same alert, refreshed: update what changes, and keep the rest (a half-typed silence comment,
+            // the chart's range) as the user left it.
+            stateLine.setText(stateText(alert));
+            shown = alert;
+            return;
+        }
+        shown = alert;
         body.getChildren().clear();
         Label name = new Label(alert.name());
         name.getStyleClass().add(Styles.TITLE_3);
@@ -106,7 +118,8 @@ final class AlertDetail {
         if (!description.isEmpty() && !description.equals(alert.summary())) {
             body.getChildren().add(muted(description));
         }
-        body.getChildren().add(state(alert));
+        stateLine = muted(stateText(alert));
+        body.getChildren().add(stateLine);
         VBox chart = new VBox(muted("Loading the rule…"));
         chart.setId("alert-chart-holder");
         body.getChildren().addAll(section("Around the firing time"), chart);
@@ -130,7 +143,7 @@ final class AlertDetail {
 
     private void loadRule(Alert alert, TextArea target, VBox chart) {
         context.alerts().rules(alert.cluster()).whenComplete((groups, error) -> Platform.runLater(() -> {
-            if (instances.getSelectionModel().getSelectedItem() != alert) {
+            if (shown == null || !shown.fingerprint().equals(alert.fingerprint())) {
                 return; // the user moved on while the rules loaded
             }
             if (error != null) {
@@ -163,7 +176,7 @@ final class AlertDetail {
         holder.getChildren().setAll(AlertChart.of(alert, rule, context.metrics(), Clock.systemDefaultZone()));
     }
 
-    private static Node state(Alert alert) {
+    private static String stateText(Alert alert) {
         StringBuilder s = new StringBuilder(alert.state().name().toLowerCase());
         if (alert.activeAt() != null) {
             Instant now = Instant.now();
@@ -179,7 +192,7 @@ final class AlertDetail {
         if (!alert.inhibitedBy().isEmpty()) {
             s.append(" · inhibited");
         }
-        return muted(s.toString());
+        return s.toString();
     }
 
     /** Prometheus prints values as "7.9e+01"; a person reads "79". */

@@ -1,11 +1,12 @@
 package dev.pilothouse.plugins.monitoring.alerts;
 
 import dev.pilothouse.sdk.alerts.Alert;
+import dev.pilothouse.sdk.alerts.Severity;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,19 +24,24 @@ public final class AlertGrouping {
     private AlertGrouping() {
     }
 
+    /** What makes alerts one group. */
+    private record Key(String cluster, String name, String namespace, Severity severity) {
+        String uid() {
+            return cluster + "\u0000" + name + "\u0000" + namespace + "\u0000" + severity;
+        }
+    }
+
     public static List<AlertGroup> group(List<Alert> alerts) {
-        Map<String, List<Alert>> byKey = new LinkedHashMap<>();
+        Map<Key, List<Alert>> byKey = new HashMap<>();
         for (Alert a : alerts) {
-            String key = a.cluster() + "\u0000" + a.name() + "\u0000" + a.namespace() + "\u0000" + a.severity();
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+            Key key = new Key(a.cluster(), a.name(), a.namespace(), a.severity());
+            byKey.computeIfAbsent(key, k -> new ArrayList<>(4)).add(a);
         }
         List<AlertGroup> groups = new ArrayList<>(byKey.size());
         byKey.forEach((key, members) -> {
             members.sort(OLDEST_FIRST);
-            Alert first = members.getFirst();
-            Instant since = first.activeAt();
-            groups.add(new AlertGroup(key, first.cluster(), first.name(), first.namespace(), first.severity(),
-                    members, since));
+            groups.add(AlertGroup.of(key.uid(), key.cluster(), key.name(), key.namespace(), key.severity(), members,
+                    members.getFirst().activeAt()));
         });
         groups.sort(TRIAGE_ORDER);
         return groups;

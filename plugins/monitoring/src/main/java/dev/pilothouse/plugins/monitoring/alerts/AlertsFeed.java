@@ -24,11 +24,19 @@ import java.util.function.Supplier;
 final class AlertsFeed {
 
     /** What the feed knows of one cluster. */
-    record ClusterAlerts(String cluster, List<Alert> alerts, Instant lastSuccess, String error, List<String> partial) {
+    record ClusterAlerts(String cluster, List<Alert> alerts, List<AlertGroup> groups, Instant lastSuccess, String error,
+                         List<String> partial) {
         /** Nothing answered: the alerts are the last ones read. */
         boolean stale() {
             return !error.isEmpty();
         }
+    }
+
+    /** One thread groups answers, in order: grouping is quick, and answers rarely come faster than it. */
+    private static final java.util.concurrent.Executor GROUPING = java.util.concurrent.Executors
+            .newSingleThreadExecutor(Thread.ofPlatform().daemon(true).name("alerts-grouping").factory());
+
+    private record Grouped(dev.pilothouse.sdk.alerts.AlertSnapshot snapshot, List<AlertGroup> groups) {
     }
 
     private final AlertService service;
@@ -69,22 +77,29 @@ final class AlertsFeed {
             return;
         }
         for (String cluster : names) {
-            service.snapshot(cluster).whenComplete((snapshot, error) -> Platform.runLater(() -> {
-                if (asked != generation) {
-                    return;
-                }
-                ClusterAlerts before = state.get(cluster);
-                if (error == null) {
-                    state.put(cluster, new ClusterAlerts(cluster, snapshot.alerts(), clock.instant(), "",
-                            snapshot.problems()));
-                } else {
-                    String message = dev.pilothouse.plugins.monitoring.Errors.message(error);
-                    state.put(cluster, new ClusterAlerts(cluster, before == null ? List.of() : before.alerts(),
-                            before == null ? null : before.lastSuccess(), message, List.of()));
-                }
-                onUpdate.accept(new ArrayList<>(state.values()));
-            }));
+            // Grouping thousands of alerts is done here, off the FX thread; groups never span clusters.
+            service.snapshot(cluster)
+                    .thenApplyAsync(snapshot -> new Grouped(snapshot, AlertGrouping.group(snapshot.alerts())), GROUPING)
+                    .whenComplete((grouped, error) -> Platform.runLater(() -> received(asked, cluster, grouped, error)));
         }
+    }
+
+    private void received(int asked, String cluster, Grouped grouped, Throwable error) {
+        if (asked != generation) {
+            return;
+        }
+        ClusterAlerts before = state.get(cluster);
+        if (error == null) {
+            state.put(cluster, new ClusterAlerts(cluster, grouped.snapshot().alerts(), grouped.groups(),
+                    clock.instant(), "", grouped.snapshot().problems()));
+        } else {
+            String message = dev.pilothouse.plugins.monitoring.Errors.message(error);
+            state.put(cluster, before == null
+                    ? new ClusterAlerts(cluster, List.of(), List.of(), null, message, List.of())
+                    : new ClusterAlerts(cluster, before.alerts(), before.groups(), before.lastSuccess(), message,
+                            List.of()));
+        }
+        onUpdate.accept(new ArrayList<>(state.values()));
     }
 
 }

@@ -150,11 +150,11 @@ public final class AlertsView implements View {
     }
 
     private void apply(List<ClusterAlerts> clusters) {
-        List<dev.pilothouse.sdk.alerts.Alert> all = new ArrayList<>();
+        List<AlertGroup> all = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Instant latest = null;
         for (ClusterAlerts c : clusters) {
-            all.addAll(c.alerts());
+            all.addAll(c.groups());
             c.partial().forEach(problem -> problems.add(c.cluster() + ": " + problem + "."));
             if (c.stale()) {
                 problems.add(c.lastSuccess() == null
@@ -169,7 +169,10 @@ public final class AlertsView implements View {
         // The table restores its selection across the update; that is not the user choosing.
         selectingAutomatically = true;
         try {
-            groups.setAll(AlertGrouping.group(all));
+            if (clusters.size() > 1) {
+                all.sort(AlertGrouping.TRIAGE_ORDER); // each cluster's groups arrive sorted; merge them
+            }
+            groups.setAll(all);
             if (followTop && !table.getItems().isEmpty()) {
                 // Until the user picks a group, show the worst one: on call, that is the one to read first.
                 table.getSelectionModel().selectFirst();
