@@ -1,5 +1,6 @@
 package dev.pilothouse.desktop;
 
+import dev.pilothouse.core.diagnostics.SelfMetrics;
 import dev.pilothouse.core.kube.ClientTuning;
 import dev.pilothouse.core.kube.ClusterContext;
 import dev.pilothouse.core.kube.KubeClusterService;
@@ -7,7 +8,9 @@ import dev.pilothouse.core.kube.Kubeconfig;
 import dev.pilothouse.core.kube.KubeconfigException;
 import dev.pilothouse.core.kube.KubeconfigLoader;
 import dev.pilothouse.core.plugin.PluginHost;
+import dev.pilothouse.core.metrics.MetricsEndpoints;
 import dev.pilothouse.core.settings.AppDirs;
+import dev.pilothouse.desktop.metrics.EndpointSettings;
 import dev.pilothouse.core.settings.SettingsStore;
 import dev.pilothouse.demo.DemoEnvironment;
 import dev.pilothouse.demo.DemoOptions;
@@ -40,10 +43,11 @@ public final class AppServices implements AutoCloseable {
     private final List<String> problems;
     private final String initialContext;
     private final MonitoringServices monitoring;
+    private final SelfMetrics selfMetrics;
 
     private AppServices(CommandLine commandLine, SettingsStore settings, DemoEnvironment demo, Path demoKubeconfig,
                         Kubeconfig kubeconfig, KubeClusterService clusters, PluginHost plugins, List<String> problems,
-                        String initialContext, MonitoringServices monitoring) {
+                        String initialContext, MonitoringServices monitoring, SelfMetrics selfMetrics) {
         this.commandLine = commandLine;
         this.settings = settings;
         this.demo = demo;
@@ -54,6 +58,7 @@ public final class AppServices implements AutoCloseable {
         this.problems = problems;
         this.initialContext = initialContext;
         this.monitoring = monitoring;
+        this.selfMetrics = selfMetrics;
     }
 
     /**
@@ -62,6 +67,15 @@ public final class AppServices implements AutoCloseable {
      * @param builtIns the shell's own plugins, loaded before discovered ones
      */
     public static AppServices start(CommandLine cl, AppDirs dirs, List<? extends Plugin> builtIns) {
+        return start(cl, dirs, builtIns, new SelfMetrics());
+    }
+
+    /**
+     * Starts everything the window needs, reporting the console's own metrics to a registry made beforehand (so that
+     * {@code --metrics-port} can fail before the demo starts).
+     */
+    public static AppServices start(CommandLine cl, AppDirs dirs, List<? extends Plugin> builtIns,
+                                    SelfMetrics selfMetrics) {
         List<String> problems = new ArrayList<>();
         SettingsStore settings = SettingsStore.open(dirs.config());
         if (!settings.loadProblem().isEmpty()) {
@@ -96,12 +110,16 @@ public final class AppServices implements AutoCloseable {
                         host.registry().pluginOf(kind).ifPresent(id ->
                                 host.markFailed(id, "projecting a " + kind.displayName(), error));
                     }
-                });
+                }, selfMetrics);
+        selfMetrics.trackConnections(clusters::clusters);
+        selfMetrics.trackWatches(clusters::activeWatchCount);
+        selfMetrics.trackQueue("watch_tasks", clusters::queuedWatchTasks);
         PluginHost host = PluginHost.discover(AppServices.class.getClassLoader(), disabled, builtIns);
         hostRef[0] = host;
-        MonitoringServices monitoring = MonitoringServices.start(clusters, kubeconfig, demo, problems);
+        MonitoringServices monitoring = MonitoringServices.start(clusters, kubeconfig, demo, problems, selfMetrics,
+                new EndpointSettings(settings.app(), System::getenv));
         return new AppServices(cl, settings, demo, demoKubeconfig, kubeconfig, clusters, host, problems, initial,
-                monitoring);
+                monitoring, selfMetrics);
     }
 
     private static String chooseContext(CommandLine cl, Kubeconfig kubeconfig, SettingsStore settings,
@@ -161,6 +179,11 @@ public final class AppServices implements AutoCloseable {
         return java.util.Optional.ofNullable(demo);
     }
 
+    /** Every context's Prometheus and Alertmanager endpoints (Settings > Metrics configures them). */
+    public MetricsEndpoints metricsEndpoints() {
+        return monitoring.endpoints();
+    }
+
     public Kubeconfig kubeconfig() {
         return kubeconfig;
     }
@@ -184,6 +207,11 @@ public final class AppServices implements AutoCloseable {
     /** The demo's monitoring labs (tests kill and restart their Prometheus). */
     public List<dev.pilothouse.demo.lab.Lab> labs() {
         return monitoring.labs();
+    }
+
+    /** The console's own metrics (the diagnostics view, {@code --metrics-port}). */
+    public SelfMetrics selfMetrics() {
+        return selfMetrics;
     }
 
     public PluginHost plugins() {

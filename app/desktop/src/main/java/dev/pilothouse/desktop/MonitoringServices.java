@@ -1,22 +1,27 @@
 package dev.pilothouse.desktop;
 
 import dev.pilothouse.core.action.ServiceCalls;
+import dev.pilothouse.core.diagnostics.SelfMetrics;
 import dev.pilothouse.core.kube.KubeClusterService;
 import dev.pilothouse.core.kube.Kubeconfig;
 import dev.pilothouse.core.metrics.ClusterAccess;
 import dev.pilothouse.core.metrics.EndpointKind;
+import dev.pilothouse.core.metrics.EndpointOrigin;
 import dev.pilothouse.core.metrics.MetricsEndpoints;
 import dev.pilothouse.core.metrics.endpoint.Body;
 import dev.pilothouse.core.metrics.endpoint.EndpointConfig;
 import dev.pilothouse.demo.DemoEnvironment;
 import dev.pilothouse.demo.EmulatedCluster;
 import dev.pilothouse.demo.lab.Lab;
+import dev.pilothouse.desktop.metrics.EndpointSettings;
+import dev.pilothouse.desktop.diagnostics.AlertsFiringPoller;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +31,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Prometheus and Alertmanager of each context: detected through the API server, and in the demo the lab's real
  * servers preset for the prod context (when their binaries are installed). Also the HTTP calls that silence
- * actions make.
+ * actions make, and the poll that keeps {@code pilothouse_alerts_firing} current.
  */
 final class MonitoringServices implements AutoCloseable {
 
@@ -34,13 +39,14 @@ final class MonitoringServices implements AutoCloseable {
 
     private final MetricsEndpoints endpoints;
     private final List<Lab> labs = new ArrayList<>();
+    private AlertsFiringPoller firingAlerts;
 
     private MonitoringServices(MetricsEndpoints endpoints) {
         this.endpoints = endpoints;
     }
 
     static MonitoringServices start(KubeClusterService clusters, Kubeconfig kubeconfig, DemoEnvironment demo,
-                                    List<String> problems) {
+                                    List<String> problems, SelfMetrics selfMetrics, EndpointSettings settings) {
         MetricsEndpoints endpoints = new MetricsEndpoints(new ClusterAccess() {
             @Override
             public String apiServer(String cluster) {
@@ -51,12 +57,36 @@ final class MonitoringServices implements AutoCloseable {
             public KubernetesClient client(String cluster) {
                 return clusters.connection(cluster).client();
             }
-        }, Clock.systemUTC());
+        }, Clock.systemUTC(), System::getenv, selfMetrics);
         MonitoringServices services = new MonitoringServices(endpoints);
+        List<String> contextNames = kubeconfig.contexts().stream().map(c -> c.name()).toList();
+        settings.applyAll(contextNames, endpoints, problems); // configured endpoints win over presets and detection
         if (demo != null) {
             services.startLab(demo.cluster("prod"), problems);
         }
+        List<String> contexts = kubeconfig.contexts().stream().map(c -> c.name()).toList();
+        services.firingAlerts = new AlertsFiringPoller(endpoints.alertService(), () -> contexts,
+                context -> services.readableWithoutPrompt(clusters, context), selfMetrics);
+        services.firingAlerts.start(Duration.ofSeconds(2), AlertsFiringPoller.PERIOD);
         return services;
+    }
+
+    /**
+     * Whether a context's alerts can be read in the background without the user noticing: its endpoints are direct
+     * addresses, or its cluster connection already holds credentials. Otherwise the first read could run a credential
+     * plugin (a browser login) for a context the user never opened.
+     */
+    private boolean readableWithoutPrompt(KubeClusterService clusters, String context) {
+        for (EndpointKind kind : EndpointKind.values()) {
+            EndpointOrigin origin = endpoints.status(context, kind).origin();
+            if (origin == EndpointOrigin.CONFIGURED || origin == EndpointOrigin.PRESET) {
+                return true;
+            }
+        }
+        return switch (clusters.connection(context).status().state()) {
+            case LIVE, STALE, UNREACHABLE -> true;
+            case IDLE, CONNECTING, AUTH_FAILED -> false;
+        };
     }
 
     private void startLab(EmulatedCluster cluster, List<String> problems) {
@@ -113,6 +143,9 @@ final class MonitoringServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (firingAlerts != null) {
+            firingAlerts.close();
+        }
         labs.forEach(Lab::close);
         endpoints.close();
     }

@@ -1,9 +1,12 @@
 package dev.pilothouse.desktop;
 
+import dev.pilothouse.core.diagnostics.SelfMetrics;
 import dev.pilothouse.core.settings.AppDirs;
 import dev.pilothouse.desktop.builtin.ShellPlugin;
 import dev.pilothouse.desktop.builtin.ShellServices;
 import dev.pilothouse.desktop.cli.CommandLine;
+import dev.pilothouse.desktop.diagnostics.FxPulseProbe;
+import dev.pilothouse.desktop.diagnostics.MetricsExporter;
 import dev.pilothouse.desktop.shell.MainWindow;
 import dev.pilothouse.desktop.theme.ThemeManager;
 import dev.pilothouse.sdk.settings.Settings;
@@ -13,6 +16,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,14 +36,33 @@ public final class PilothouseApp extends Application {
     private RuntimeException startupFailure;
     private MainWindow window;
     private Stage stage;
+    private MetricsExporter exporter;
 
     @Override
     public void init() {
         try {
+            SelfMetrics selfMetrics = new SelfMetrics();
+            exporter = serveMetrics(commandLine, selfMetrics);
             shellServices = new ShellServices();
-            services = AppServices.start(commandLine, dirs, List.of(new ShellPlugin(shellServices)));
+            shellServices.bindDiagnostics(selfMetrics, exporter == null ? null : exporter.url());
+            services = AppServices.start(commandLine, dirs, List.of(new ShellPlugin(shellServices)), selfMetrics);
         } catch (RuntimeException e) {
             startupFailure = e;
+        }
+    }
+
+    /** Serves the metrics when asked to ({@code --metrics-port}); before anything else, so a busy port fails fast. */
+    private static MetricsExporter serveMetrics(CommandLine cl, SelfMetrics selfMetrics) {
+        if (cl.metricsPort().isEmpty()) {
+            return null;
+        }
+        int port = cl.metricsPort().getAsInt();
+        try {
+            MetricsExporter exporter = MetricsExporter.start(selfMetrics.registry(), port);
+            System.out.println("pilothouse: serving metrics at " + exporter.url());
+            return exporter;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not serve metrics on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
     }
 
@@ -66,6 +89,8 @@ public final class PilothouseApp extends Application {
         Shell shell = Shell.create(services, shellServices, stage, theme, !screenshot);
         window = shell.window();
         Scene scene = shell.scene();
+        FxPulseProbe.attach(scene, services.selfMetrics()::pulse);
+        services.selfMetrics().trackQueue("fx_flushes", window::pendingFlushes);
         stage.setScene(scene);
         stage.setTitle(services.isDemo() ? "Pilothouse — DEMO (emulated clusters)" : "Pilothouse");
         if (screenshot && cl.width() > 0) {
@@ -134,6 +159,10 @@ public final class PilothouseApp extends Application {
     }
 
     private synchronized void closeServices() {
+        if (exporter != null) {
+            exporter.close();
+            exporter = null;
+        }
         if (window != null) {
             window.dispose();
             window = null;

@@ -34,6 +34,7 @@ public record Shell(MainWindow window, ThemeManager themes, ShellState state, Sc
         Settings app = services.settings().app();
         ThemeManager themes = new ThemeManager(services.plugins().registry(), app);
         shellServices.bind(services.plugins(), themes, services.settings());
+        shellServices.bindMetrics(services.metricsEndpoints());
         themes.apply(theme != null ? theme : themes.remembered(), remember);
 
         ShellState state = new ShellState(services.isDemo());

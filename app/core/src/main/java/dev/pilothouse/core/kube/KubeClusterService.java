@@ -51,11 +51,21 @@ public final class KubeClusterService implements ClusterService, AutoCloseable {
     private final ExecutorService io;
     private final Clock clock;
     private final BiConsumer<ResourceKind<?>, Throwable> projectionFailures;
+    private final WatchObserver observer;
 
     public KubeClusterService(List<ClusterContext> contexts, Clock clock,
                               BiConsumer<ResourceKind<?>, Throwable> projectionFailures) {
+        this(contexts, clock, projectionFailures, WatchObserver.NONE);
+    }
+
+    /**
+     * @param observer hears of every watch's events and reconnects (the console's own metrics)
+     */
+    public KubeClusterService(List<ClusterContext> contexts, Clock clock,
+                              BiConsumer<ResourceKind<?>, Throwable> projectionFailures, WatchObserver observer) {
         this.clock = clock;
         this.projectionFailures = projectionFailures;
+        this.observer = Objects.requireNonNull(observer, "observer");
         for (ClusterContext c : contexts) {
             connections.put(c.name(), new ClusterConnection(c, clock));
         }
@@ -98,7 +108,7 @@ public final class KubeClusterService implements ClusterService, AutoCloseable {
             if (existing == null) {
                 WatchScope scope1 = key.scope();
                 existing = new Shared<>(new ListWatch<>(connection, kind, scope1, scheduler, clock, projectionFailures,
-                        () -> mayList(cluster, kind, scope1)));
+                        () -> mayList(cluster, kind, scope1), observer));
                 watches.put(key, existing);
                 existing.watch.start();
             }
@@ -178,6 +188,23 @@ public final class KubeClusterService implements ClusterService, AutoCloseable {
     /** How many shared watches are running (for tests and diagnostics). */
     public int activeWatchCount() {
         return watches.size();
+    }
+
+    /**
+     * How many watch tasks (lists, relists, resumes) are due but wait for one of the watch threads: above zero for
+     * long, the watches fall behind. Retries scheduled for later do not count.
+     */
+    public int queuedWatchTasks() {
+        if (!(scheduler instanceof java.util.concurrent.ScheduledThreadPoolExecutor pool)) {
+            return 0;
+        }
+        int due = 0;
+        for (Runnable task : pool.getQueue()) {
+            if (task instanceof java.util.concurrent.Delayed d && d.getDelay(TimeUnit.NANOSECONDS) <= 0) {
+                due++;
+            }
+        }
+        return due;
     }
 
     @Override

@@ -123,7 +123,7 @@ public final class KubeconfigLoader {
         } catch (KubeconfigException e) {
             throw e;
         } catch (Exception e) {
-            throw new KubeconfigException(file + ": not a valid kubeconfig (" + rootMessage(e) + ")", e);
+            throw new KubeconfigException(file + ": not a valid kubeconfig (" + parseProblem(e) + ")", e);
         }
     }
 
@@ -134,10 +134,20 @@ public final class KubeconfigLoader {
         }
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         int nl = m.indexOf('\n');
-        String first = nl < 0 ? m : m.substring(0, nl);
-        // Parsers quote the offending value, and in a kubeconfig that value may well be a token or a key.
-        String redacted = QUOTED_VALUE.matcher(first).replaceAll("$1…$1");
-        java.util.regex.Matcher where = LOCATION.matcher(m);
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /**
+     * The parser's reason a file is not a kubeconfig, without the values it quotes: in a kubeconfig the offending
+     * value may well be a token or a key.
+     */
+    static String parseProblem(Throwable t) {
+        String redacted = QUOTED_VALUE.matcher(rootMessage(t)).replaceAll("$1…$1");
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        java.util.regex.Matcher where = LOCATION.matcher(String.valueOf(root.getMessage()));
         return where.find() ? redacted + " at line " + where.group(1) + ", column " + where.group(2) : redacted;
     }
 

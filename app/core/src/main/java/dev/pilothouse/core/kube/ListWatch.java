@@ -54,6 +54,8 @@ final class ListWatch<R extends Row> {
     private final Clock clock;
     private final BiConsumer<ResourceKind<?>, Throwable> projectionFailures;
     private final java.util.function.Supplier<dev.pilothouse.sdk.cluster.AccessDecision> mayList;
+    private final WatchObserver observer;
+    private final String kindLabel;
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private final List<RowListener<R>> listeners = new CopyOnWriteArrayList<>();
 
@@ -70,12 +72,15 @@ final class ListWatch<R extends Row> {
     private boolean waitingForUser;
 
     /**
-     * @param mayList asks whether the user may list this kind here (a cached access review); asked before each list
+     * @param mayList  asks whether the user may list this kind here (a cached access review); asked before each list
+     * @param observer hears of watch events and reconnects (the console's own metrics)
      */
     ListWatch(ClusterConnection connection, ResourceKind<R> kind, WatchScope scope, ScheduledExecutorService scheduler,
               Clock clock, BiConsumer<ResourceKind<?>, Throwable> projectionFailures,
-              java.util.function.Supplier<dev.pilothouse.sdk.cluster.AccessDecision> mayList) {
+              java.util.function.Supplier<dev.pilothouse.sdk.cluster.AccessDecision> mayList, WatchObserver observer) {
         this.mayList = mayList;
+        this.observer = observer;
+        this.kindLabel = kind.gvk().qualifiedPlural();
         this.connection = connection;
         this.kind = kind;
         this.scope = scope;
@@ -256,6 +261,7 @@ final class ListWatch<R extends Row> {
                 if (scheduler.isShutdown()) {
                     return;
                 }
+                observer.reconnect(connection.name());
                 retry = scheduler.schedule(this::listAndWatch, 0, TimeUnit.MILLISECONDS);
                 return;
             }
@@ -270,6 +276,7 @@ final class ListWatch<R extends Row> {
             if (scheduler.isShutdown()) {
                 return;
             }
+            observer.reconnect(connection.name());
             retry = scheduler.schedule(this::listAndWatch, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -357,6 +364,7 @@ final class ListWatch<R extends Row> {
             if (action == Action.ERROR) {
                 return;
             }
+            observer.event(connection.name(), kindLabel);
             R row = action == Action.DELETED ? null : project(serialization, resource);
             String uid = resource.getMetadata() == null ? null : resource.getMetadata().getUid();
             synchronized (ListWatch.this) {

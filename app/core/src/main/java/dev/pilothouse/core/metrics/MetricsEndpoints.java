@@ -65,6 +65,7 @@ public final class MetricsEndpoints implements AutoCloseable {
     private final Map<String, FailedDetection> failedDetections = new ConcurrentHashMap<>();
     private final MetricsService metricsService;
     private final AlertService alertService;
+    private final RequestObserver requests;
 
     /** Endpoints whose credentials come from the process environment. */
     public MetricsEndpoints(ClusterAccess clusters, Clock clock) {
@@ -76,6 +77,15 @@ public final class MetricsEndpoints implements AutoCloseable {
      * @param environment looks up the environment variables credentials may name
      */
     public MetricsEndpoints(ClusterAccess clusters, Clock clock, UnaryOperator<String> environment) {
+        this(clusters, clock, environment, RequestObserver.NONE);
+    }
+
+    /**
+     * @param requests hears of every request's duration and outcome (the console's own metrics)
+     */
+    public MetricsEndpoints(ClusterAccess clusters, Clock clock, UnaryOperator<String> environment,
+                            RequestObserver requests) {
+        this.requests = Objects.requireNonNull(requests, "requests");
         this.clusters = Objects.requireNonNull(clusters, "clusters");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.environment = Objects.requireNonNull(environment, "environment");
@@ -109,6 +119,8 @@ public final class MetricsEndpoints implements AutoCloseable {
             board.chosen(cluster, kind, current.origin(), current.transport().endpoint());
         } else if (detections.containsKey(cluster)) {
             resolve(cluster, kind);
+        } else {
+            board.forget(cluster, kind); // unknown again: detection runs when a view next needs it
         }
     }
 
@@ -214,7 +226,8 @@ public final class MetricsEndpoints implements AutoCloseable {
     private Transport tracked(Key key, EndpointOrigin origin, Transport transport) {
         return new TrackedTransport(transport,
                 () -> board.success(key.cluster(), key.kind(), origin, transport.endpoint()),
-                failure -> board.failure(key.cluster(), key.kind(), origin, transport.endpoint(), failure));
+                failure -> board.failure(key.cluster(), key.kind(), origin, transport.endpoint(), failure),
+                (nanos, succeeded) -> requests.answered(key.cluster(), key.kind(), Duration.ofNanos(nanos), succeeded));
     }
 
     /** The cluster's Prometheus client, or empty when none is configured or found. */

@@ -54,6 +54,20 @@ final class StatusBoard {
         return () -> listeners.remove(listener);
     }
 
+    /** Nothing is known of the endpoint any more (its configuration was removed). */
+    void forget(String cluster, EndpointKind kind) {
+        if (statuses.remove(new Key(cluster, kind)) != null) {
+            EndpointStatus unknown = get(cluster, kind);
+            for (Consumer<EndpointStatus> listener : listeners) {
+                try {
+                    listener.accept(unknown);
+                } catch (RuntimeException e) {
+                    // a listener's failure must not stop the others, as in update
+                }
+            }
+        }
+    }
+
     void detecting(String cluster, EndpointKind kind) {
         update(cluster, kind, s -> s.known() ? s
                 : new EndpointStatus(cluster, kind, State.DETECTING, null, "", clock.instant(), null, "", null));

@@ -20,11 +20,19 @@ final class TrackedTransport implements Transport {
     private final Transport delegate;
     private final Runnable onSuccess;
     private final Consumer<EndpointException> onFailure;
+    private final Timing timing;
 
-    TrackedTransport(Transport delegate, Runnable onSuccess, Consumer<EndpointException> onFailure) {
+    /** Hears how long each exchange took and whether the endpoint worked (the console's own metrics). */
+    @FunctionalInterface
+    interface Timing {
+        void took(long nanos, boolean succeeded);
+    }
+
+    TrackedTransport(Transport delegate, Runnable onSuccess, Consumer<EndpointException> onFailure, Timing timing) {
         this.delegate = delegate;
         this.onSuccess = onSuccess;
         this.onFailure = onFailure;
+        this.timing = timing;
     }
 
     Transport delegate() {
@@ -33,7 +41,9 @@ final class TrackedTransport implements Transport {
 
     @Override
     public CompletableFuture<HttpResult> send(String method, String pathAndQuery, @Nullable Body body) {
+        long start = System.nanoTime();
         return delegate.send(method, pathAndQuery, body).whenComplete((result, error) -> {
+            long took = System.nanoTime() - start;
             if (error != null) {
                 EndpointException failure = EndpointException.unwrap(error);
                 if (failure == null) {
@@ -41,15 +51,19 @@ final class TrackedTransport implements Transport {
                             String.valueOf(error.getMessage()), error);
                 }
                 if (failure.kind().endpointFailing()) {
+                    timing.took(took, false);
                     onFailure.accept(failure);
                 } else {
+                    timing.took(took, true);
                     onSuccess.run(); // e.g. an answer over the size limit: the endpoint itself works
                 }
             } else if (endpointBroken(result)) {
+                timing.took(took, false);
                 onFailure.accept(result.contentType().startsWith("text/html") && result.ok()
                         ? EndpointException.notJson(endpoint(), result.status(), result.text())
                         : EndpointException.httpStatus(endpoint(), result.status(), result.text()));
             } else {
+                timing.took(took, true);
                 onSuccess.run();
             }
         });

@@ -2,6 +2,7 @@ package dev.pilothouse.desktop.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The parsed command line (design.md section 7).
@@ -21,11 +22,13 @@ import java.util.Optional;
  * @param version         print the version and exit
  * @param help            print usage and exit
  * @param open            an object to open in the detail pane at start: {@code KIND/NAMESPACE/NAME[#Tab]}
+ * @param metricsPort     serve the console's own metrics on this loopback port (0 = a free port)
  */
 public record CommandLine(boolean demo, Optional<String> kubeconfig, Optional<String> context, boolean readOnly,
                           Optional<Path> screenshot, Optional<String> view, int width, int height,
                           Optional<String> theme, boolean listViews, int demoServerPort,
-                          Optional<Path> writeKubeconfig, boolean version, boolean help, Optional<String> open) {
+                          Optional<Path> writeKubeconfig, boolean version, boolean help, Optional<String> open,
+                          OptionalInt metricsPort) {
 
     /** Whether only the emulated cluster runs (no window). */
     public boolean demoServer() {
@@ -50,6 +53,8 @@ public record CommandLine(boolean demo, Optional<String> kubeconfig, Optional<St
                   --theme ID                  theme to use: light, dark, nord-light, nord-dark, dracula
                   --screenshot FILE           write a PNG of the window once the view has synced, then exit
                   --size WxH                  window size for --screenshot, e.g. 1440x900
+                  --metrics-port PORT         serve Pilothouse's own metrics for Prometheus on 127.0.0.1:PORT/metrics
+                                              (0 picks a free port and prints it)
                   --list-views                print the id of every view, one per line
                   --demo-server PORT          run only the demo's emulated clusters (prod on PORT, staging on PORT+1)
                   --write-kubeconfig FILE     with --demo-server: write a kubeconfig for the emulated clusters

@@ -2,6 +2,7 @@ package dev.pilothouse.desktop.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Parses arguments strictly: anything unknown or malformed is a {@link UsageException} with one clear line. */
 public final class CommandLineParser {
@@ -13,7 +14,7 @@ public final class CommandLineParser {
         boolean demo = false, readOnly = false, listViews = false, version = false, help = false;
         String kubeconfig = null, context = null, view = null, theme = null, open = null;
         Path screenshot = null, writeKubeconfig = null;
-        int width = 0, height = 0, demoServer = -1;
+        int width = 0, height = 0, demoServer = -1, metricsPort = -1;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String inlineValue = null;
@@ -45,7 +46,8 @@ public final class CommandLineParser {
                     width = wh[0];
                     height = wh[1];
                 }
-                case "--demo-server" -> demoServer = port(value(args, inlineValue == null ? ++i : -1, arg, "a port", inlineValue));
+                case "--demo-server" -> demoServer = port(arg, value(args, inlineValue == null ? ++i : -1, arg, "a port", inlineValue), 65534);
+                case "--metrics-port" -> metricsPort = port(arg, value(args, inlineValue == null ? ++i : -1, arg, "a port", inlineValue), 65535);
                 default -> throw new UsageException(arg.startsWith("-")
                         ? "unknown option " + arg + " (see --help)"
                         : "unexpected argument '" + arg + "' (see --help)");
@@ -57,6 +59,9 @@ public final class CommandLineParser {
         if ((width > 0) && screenshot == null) {
             throw new UsageException("--size only works with --screenshot FILE");
         }
+        if (metricsPort >= 0 && demoServer >= 0) {
+            throw new UsageException("--metrics-port serves the console's metrics; it does not work with --demo-server");
+        }
         if (demo && kubeconfig != null) {
             throw new UsageException("--demo and --kubeconfig exclude each other");
         }
@@ -65,7 +70,8 @@ public final class CommandLineParser {
         }
         return new CommandLine(demo, Optional.ofNullable(kubeconfig), Optional.ofNullable(context), readOnly,
                 Optional.ofNullable(screenshot), Optional.ofNullable(view), width, height, Optional.ofNullable(theme),
-                listViews, demoServer, Optional.ofNullable(writeKubeconfig), version, help, Optional.ofNullable(open));
+                listViews, demoServer, Optional.ofNullable(writeKubeconfig), version, help, Optional.ofNullable(open),
+                metricsPort < 0 ? OptionalInt.empty() : OptionalInt.of(metricsPort));
     }
 
     private static boolean flag(String name, String inlineValue) throws UsageException {
@@ -100,15 +106,16 @@ public final class CommandLineParser {
         throw new UsageException("--size must look like 1440x900 (320x240 to 8192x8192), was '" + text + "'");
     }
 
-    private static int port(String text) throws UsageException {
+    /** @param max the highest port allowed (the demo server also takes the next one) */
+    private static int port(String option, String text, int max) throws UsageException {
         try {
             int port = Integer.parseInt(text.strip());
-            if (port >= 0 && port <= 65534) {
+            if (port >= 0 && port <= max) {
                 return port;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--demo-server needs a port between 0 and 65534, was '" + text + "'");
+        throw new UsageException(option + " needs a port between 0 and " + max + ", was '" + text + "'");
     }
 }

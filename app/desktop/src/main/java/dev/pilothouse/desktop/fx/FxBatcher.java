@@ -36,6 +36,9 @@ public final class FxBatcher {
         Platform.runLater(this::startPulses);
     }
 
+    /** Sources waiting for the next pulse (the diagnostics' FX queue depth). */
+    public int pendingFlushes() { synchronized (dirty) { return dirty.size(); } }
+
     private void startPulses() {
         if (pulse == null) {
             pulse = new AnimationTimer() {

@@ -287,6 +287,11 @@ public final class MainWindow extends StackPane {
         return viewHost.current();
     }
 
+    /** Sources of changes waiting for the next FX pulse (the diagnostics' FX queue depth); any thread. */
+    public int pendingFlushes() {
+        return batcher.pendingFlushes();
+    }
+
     /** Whether the current view reports that its data has synced. */
     public ReadOnlyBooleanProperty currentViewReady() {
         return viewHost.current().map(View::ready).orElse(new ReadOnlyBooleanWrapper(true).getReadOnlyProperty());

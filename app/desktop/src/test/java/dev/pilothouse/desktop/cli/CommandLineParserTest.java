@@ -44,6 +44,13 @@ class CommandLineParserTest {
         assertThat(cl.writeKubeconfig()).contains(Path.of("k.yaml"));
     }
 
+    @Test
+    void parsesTheMetricsPort() throws Exception {
+        assertThat(CommandLineParser.parse("--demo", "--metrics-port", "9464").metricsPort()).hasValue(9464);
+        assertThat(CommandLineParser.parse("--metrics-port=0").metricsPort()).hasValue(0);
+        assertThat(CommandLineParser.parse("--demo").metricsPort()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "--frobnicate|unknown option --frobnicate",
@@ -56,7 +63,12 @@ class CommandLineParserTest {
             "--demo-server 99999|between 0 and 65534",
             "--write-kubeconfig k.yaml|only works with --demo-server",
             "--demo --kubeconfig k|exclude each other",
-            "--demo=yes|--demo takes no value"})
+            "--demo=yes|--demo takes no value",
+            "--metrics-port|--metrics-port needs a port",
+            "--metrics-port http|--metrics-port needs a port between 0 and 65535, was 'http'",
+            "--metrics-port 65536|--metrics-port needs a port between 0 and 65535",
+            "--metrics-port -1|--metrics-port needs a port",
+            "--demo-server 8080 --metrics-port 9464|does not work with --demo-server"})
     void badArgumentsFailWithOneClearLine(String args, String message) {
         assertThatThrownBy(() -> CommandLineParser.parse(args.split(" ")))
                 .isInstanceOf(UsageException.class)
@@ -67,7 +79,8 @@ class CommandLineParserTest {
     @Test
     void usageMentionsEveryOption() {
         for (String option : new String[] {"--demo", "--kubeconfig", "--context", "--read-only", "--screenshot", "--view",
-                "--size", "--theme", "--list-views", "--demo-server", "--write-kubeconfig", "--version", "--help"}) {
+                "--size", "--theme", "--list-views", "--demo-server", "--write-kubeconfig", "--metrics-port", "--version",
+                "--help"}) {
             assertThat(CommandLine.usage()).contains(option);
         }
     }

@@ -33,6 +33,7 @@ public final class ShellFixture implements AutoCloseable {
         all.addAll(List.of(args));
         AppServices services = AppServices.start(CommandLineParser.parse(all.toArray(String[]::new)), AppDirs.under(dir),
                 builtIns);
+        shellServices.bindDiagnostics(services.selfMetrics(), null);
         ShellFixture fixture = new ShellFixture(services);
         fixture.shellServices = shellServices;
         return fixture;

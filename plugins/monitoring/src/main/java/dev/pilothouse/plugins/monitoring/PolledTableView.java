@@ -110,7 +110,7 @@ public class PolledTableView<R extends Row> implements View {
             return;
         }
         for (String cluster : clusters) {
-            load.apply(context, cluster).whenComplete((list, error) -> Platform.runLater(() -> {
+            loadSafely(cluster).whenComplete((list, error) -> Platform.runLater(() -> {
                 if (asked != generation) {
                     return;
                 }
@@ -122,6 +122,15 @@ public class PolledTableView<R extends Row> implements View {
                 }
                 show();
             }));
+        }
+    }
+
+    /** The load, with a call that throws (a backend already closed) turned into a failed answer. */
+    private CompletableFuture<List<R>> loadSafely(String cluster) {
+        try {
+            return load.apply(context, cluster);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

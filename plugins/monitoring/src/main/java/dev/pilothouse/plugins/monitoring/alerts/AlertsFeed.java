@@ -2,6 +2,7 @@ package dev.pilothouse.plugins.monitoring.alerts;
 
 import dev.pilothouse.sdk.alerts.Alert;
 import dev.pilothouse.sdk.alerts.AlertService;
+import dev.pilothouse.sdk.alerts.AlertSnapshot;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -36,7 +38,7 @@ final class AlertsFeed {
     private static final java.util.concurrent.Executor GROUPING = java.util.concurrent.Executors
             .newSingleThreadExecutor(Thread.ofPlatform().daemon(true).name("alerts-grouping").factory());
 
-    private record Grouped(dev.pilothouse.sdk.alerts.AlertSnapshot snapshot, List<AlertGroup> groups) {
+    private record Grouped(AlertSnapshot snapshot, List<AlertGroup> groups) {
     }
 
     private final AlertService service;
@@ -78,9 +80,18 @@ final class AlertsFeed {
         }
         for (String cluster : names) {
             // Grouping thousands of alerts is done here, off the FX thread; groups never span clusters.
-            service.snapshot(cluster)
+            snapshotSafely(cluster)
                     .thenApplyAsync(snapshot -> new Grouped(snapshot, AlertGrouping.group(snapshot.alerts())), GROUPING)
                     .whenComplete((grouped, error) -> Platform.runLater(() -> received(asked, cluster, grouped, error)));
+        }
+    }
+
+    /** The service's answer, with a call that throws (a backend already closed) turned into a failed answer. */
+    private CompletableFuture<AlertSnapshot> snapshotSafely(String cluster) {
+        try {
+            return service.snapshot(cluster);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 
