@@ -13,6 +13,7 @@ import dev.pilothouse.core.metrics.endpoint.EndpointConfig;
 import dev.pilothouse.demo.DemoEnvironment;
 import dev.pilothouse.demo.EmulatedCluster;
 import dev.pilothouse.demo.lab.Lab;
+import dev.pilothouse.demo.lab.simulated.SimulatedLab;
 import dev.pilothouse.desktop.metrics.EndpointSettings;
 import dev.pilothouse.desktop.diagnostics.AlertsFiringPoller;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -39,6 +40,7 @@ final class MonitoringServices implements AutoCloseable {
 
     private final MetricsEndpoints endpoints;
     private final List<Lab> labs = new ArrayList<>();
+    private final List<SimulatedLab> simulatedLabs = new ArrayList<>();
     private AlertsFiringPoller firingAlerts;
 
     private MonitoringServices(MetricsEndpoints endpoints) {
@@ -90,9 +92,9 @@ final class MonitoringServices implements AutoCloseable {
     }
 
     private void startLab(EmulatedCluster cluster, List<String> problems) {
-        if (!Lab.available()) {
-            problems.add("The demo's alerts need Prometheus and Alertmanager on the PATH (Debian: apt-get install "
-                    + "prometheus prometheus-alertmanager); without them the alerts views stay empty.");
+        String context = "demo-" + cluster.name();
+        if (!Lab.available() || simulationRequested()) {
+            startSimulatedLab(cluster, context, problems);
             return;
         }
         try {
@@ -100,7 +102,6 @@ final class MonitoringServices implements AutoCloseable {
             Optional<Lab> lab = Lab.start(cluster.adminClient(), work);
             lab.ifPresent(l -> {
                 labs.add(l);
-                String context = "demo-" + cluster.name();
                 endpoints.preset(context, EndpointKind.PROMETHEUS, EndpointConfig.of(l.prometheusUrl()));
                 endpoints.preset(context, EndpointKind.ALERTMANAGER, EndpointConfig.of(l.alertmanagerUrl()));
                 LOG.log(System.Logger.Level.INFO, "demo lab: " + l.exporter().describe() + ", Prometheus at "
@@ -108,6 +109,34 @@ final class MonitoringServices implements AutoCloseable {
             });
         } catch (IOException | RuntimeException e) {
             problems.add("The demo's monitoring lab did not start: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Whether the simulated lab was asked for although the binaries are there: {@code PILOTHOUSE_DEMO_LAB=simulated}
+     * (or the system property {@code pilothouse.demo.lab}), to try or test the fallback on a machine that has them.
+     */
+    private static boolean simulationRequested() {
+        String choice = System.getProperty("pilothouse.demo.lab", System.getenv("PILOTHOUSE_DEMO_LAB"));
+        return "simulated".equals(choice);
+    }
+
+    /**
+     * Without the Prometheus binaries the demo still shows charts and alerts, from a simulated Prometheus fed
+     * directly by the lab's workloads. It says so: every alert carries {@code simulated="true"}, and the problems
+     * list tells the user how to get the real lab. There is no Alertmanager, so silences are not available.
+     */
+    private void startSimulatedLab(EmulatedCluster cluster, String context, List<String> problems) {
+        try {
+            SimulatedLab lab = SimulatedLab.start(cluster.adminClient());
+            simulatedLabs.add(lab);
+            endpoints.preset(context, EndpointKind.PROMETHEUS, EndpointConfig.of(lab.prometheusUrl()));
+            problems.add("The demo's metrics and alerts are simulated" + (Lab.available() ? " (as asked)"
+                    : ": Prometheus and Alertmanager are not installed (Debian: apt-get install prometheus "
+                    + "prometheus-alertmanager)") + ". Silences need the real lab.");
+            LOG.log(System.Logger.Level.INFO, "demo lab: " + lab.describe());
+        } catch (RuntimeException e) {
+            problems.add("The demo's simulated metrics did not start: " + e.getMessage());
         }
     }
 
@@ -147,6 +176,7 @@ final class MonitoringServices implements AutoCloseable {
             firingAlerts.close();
         }
         labs.forEach(Lab::close);
+        simulatedLabs.forEach(SimulatedLab::close);
         endpoints.close();
     }
 }

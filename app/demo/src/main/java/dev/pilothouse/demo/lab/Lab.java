@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * The monitoring lab of one emulated cluster: the workloads' metrics ({@link LabExporter}), scraped by a real
  * Prometheus that evaluates the lab's rules and sends alerts to a real Alertmanager, all on loopback ports. Needs
- * the {@code prometheus} and Alertmanager binaries on the PATH; {@link #available()} says whether they are.
+ * the {@code prometheus} and Alertmanager binaries on the PATH; {@link #available()} says whether they are. Without
+ * them, {@link dev.pilothouse.demo.lab.simulated.SimulatedLab} serves the same workloads and rules from a simulated
+ * Prometheus in-process (no Alertmanager).
  */
 public final class Lab implements AutoCloseable {
 

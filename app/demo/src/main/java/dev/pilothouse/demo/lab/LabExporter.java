@@ -1,18 +1,12 @@
 package dev.pilothouse.demo.lab;
 
-import dev.pilothouse.demo.lab.LabTargets.Gpu;
-import dev.pilothouse.demo.lab.LabTargets.ModelServer;
-import dev.pilothouse.demo.lab.LabTargets.PricedNode;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 
 /**
  * The lab's simulated workloads, exporting the metrics their real counterparts export (NVIDIA DCGM exporter, vLLM,
@@ -21,21 +15,15 @@ import java.util.random.RandomGeneratorFactory;
  */
 public final class LabExporter implements AutoCloseable {
 
-  private final LabTargets targets;
-  private final LabStories stories;
-  private final LabMetrics metrics;
+  private final LabWorkloads workloads;
   private final HTTPServer server;
   private final ScheduledExecutorService ticker;
-  private final RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
   private final long startNanos = System.nanoTime();
 
-  private LabExporter(LabTargets targets) throws IOException {
-    this.targets = targets;
-    this.stories = new LabStories(targets);
-    PrometheusRegistry registry = new PrometheusRegistry();
-    this.metrics = new LabMetrics(registry);
+  private LabExporter(LabWorkloads workloads) throws IOException {
+    this.workloads = workloads;
     tick();
-    this.server = HTTPServer.builder().hostname("127.0.0.1").port(0).registry(registry).buildAndStart();
+    this.server = HTTPServer.builder().hostname("127.0.0.1").port(0).registry(workloads.registry()).buildAndStart();
     this.ticker = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("lab-exporter").daemon(true).factory());
     ticker.scheduleAtFixedRate(this::tickSafely, 1, 1, TimeUnit.SECONDS);
@@ -44,7 +32,7 @@ public final class LabExporter implements AutoCloseable {
   /** Exports metrics for the workloads of a cluster, read through its client. */
   public static LabExporter start(io.fabric8.kubernetes.client.KubernetesClient cluster) {
     try {
-      return new LabExporter(LabTargets.read(cluster));
+      return new LabExporter(LabWorkloads.of(cluster));
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the lab's metrics exporter", e);
     }
@@ -62,8 +50,7 @@ public final class LabExporter implements AutoCloseable {
 
   /** How many GPUs and model servers it exports for (for logs and tests). */
   public String describe() {
-    return targets.gpus().size() + " GPUs, " + targets.modelServers().size() + " model servers, "
-        + targets.nodes().size() + " nodes";
+    return workloads.describe();
   }
 
   private void tickSafely() {
@@ -76,24 +63,7 @@ public final class LabExporter implements AutoCloseable {
   }
 
   private void tick() {
-    double t = (System.nanoTime() - startNanos) / 1e9;
-    for (Gpu gpu : targets.gpus()) {
-      metrics.gpu(gpu, stories, t, random);
-    }
-    for (ModelServer s : targets.modelServers()) {
-      metrics.modelServer(s, stories, t, random);
-    }
-    for (PricedNode node : targets.nodes()) {
-      metrics.cost(node);
-    }
-    java.util.Map<String, Long> gpusPerPod = targets.gpus().stream().filter(g -> !g.pod().isEmpty())
-        .collect(java.util.stream.Collectors.groupingBy(g -> g.namespace() + "/" + g.pod(),
-            java.util.stream.Collectors.counting()));
-    for (Gpu gpu : targets.gpus()) {
-      if (!gpu.pod().isEmpty()) {
-        metrics.allocation(gpu, gpusPerPod.get(gpu.namespace() + "/" + gpu.pod()).intValue());
-      }
-    }
+    workloads.tick((System.nanoTime() - startNanos) / 1e9);
   }
 
   @Override

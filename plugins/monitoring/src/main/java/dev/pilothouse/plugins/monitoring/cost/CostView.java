@@ -34,7 +34,7 @@ public final class CostView implements View {
     private final VBox root;
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     /** While no cost metric exists, look again now and then: OpenCost may be installed while the view is open. */
-    private final Timeline recheck = new Timeline(new KeyFrame(Duration.seconds(30), e -> recheckIfEmpty()));
+    private final Timeline recheck = new Timeline(new KeyFrame(Duration.seconds(10), e -> recheckIfEmpty()));
 
     public CostView(ViewContext context) {
         this.context = context;

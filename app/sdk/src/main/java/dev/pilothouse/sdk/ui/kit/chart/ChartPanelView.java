@@ -62,7 +62,7 @@ public class ChartPanelView extends VBox {
     private final Label title = new Label();
     private final Label updated = new Label();
     private final ToggleGroup rangeGroup = new ToggleGroup();
-    private final Button refreshButton = new Button("Refresh");
+    private final Button refreshButton = new Button("⟳");
     private final ComboBox<Duration> autoRefreshBox = new ComboBox<>();
     private final Timeline timer = new Timeline();
 
@@ -129,6 +129,7 @@ public class ChartPanelView extends VBox {
         rangeGroup.selectedToggleProperty().addListener((obs, was, now) -> rangeToggled(was, now));
         refreshButton.getStyleClass().add("ph-chart-refresh");
         refreshButton.setTooltip(new Tooltip("Load the data again"));
+        refreshButton.setAccessibleText("Refresh");
         refreshButton.setOnAction(e -> refresh());
         autoRefreshBox.getStyleClass().add("ph-chart-auto-refresh");
         autoRefreshBox.getItems().setAll(AUTO_REFRESH_CHOICES);
@@ -309,12 +310,12 @@ public class ChartPanelView extends VBox {
         }
     }
 
-    /** Auto-refresh choices as words: "Auto-refresh off", "Every 30s", "Every 5m". */
+    /** Auto-refresh choices as words: "Auto off", "Every 30s", "Every 5m". */
     private static final class IntervalText extends StringConverter<Duration> {
         @Override
         public String toString(Duration d) {
             if (d == null || d.isZero()) {
-                return "Auto-refresh off";
+                return "Auto off"; // short: the box sits in narrow detail panes too; its tooltip says what it is
             }
             long ms = d.toMillis();
             if (ms % 60_000 == 0) {
