@@ -162,27 +162,34 @@ public final class MetricsEndpoints implements AutoCloseable {
                 board.detecting(cluster, kind);
             }
         }
-        CompletableFuture.supplyAsync(() -> ServiceDetector.detect(clusters.client(cluster), clock), executor)
-                .whenComplete((found, error) -> {
-                    if (error != null) {
-                        // Not kept: the cluster may have been unreachable for a moment; a later use tries again.
-                        detections.remove(cluster, run);
-                        failedDetections.put(cluster, new FailedDetection(clock.instant(), error));
-                    } else {
-                        failedDetections.remove(cluster);
-                    }
-                    // Statuses first, so that whoever waits on the detection sees them updated.
-                    for (EndpointKind kind : EndpointKind.values()) {
-                        if (fixed(new Key(cluster, kind)) == null) {
-                            adopt(new Key(cluster, kind), found, error);
-                        }
-                    }
-                    if (error != null) {
-                        run.completeExceptionally(error);
-                    } else {
-                        run.complete(found);
-                    }
-                });
+        CompletableFuture<Detection> detected;
+        try {
+            detected = CompletableFuture.supplyAsync(() -> ServiceDetector.detect(clusters.client(cluster), clock),
+                    executor);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // Closed (the window is going away): a late caller gets a failed detection, not an exception.
+            detected = CompletableFuture.failedFuture(new IllegalStateException("metrics endpoints are closed"));
+        }
+        detected.whenComplete((found, error) -> {
+            if (error != null) {
+                // Not kept: the cluster may have been unreachable for a moment; a later use tries again.
+                detections.remove(cluster, run);
+                failedDetections.put(cluster, new FailedDetection(clock.instant(), error));
+            } else {
+                failedDetections.remove(cluster);
+            }
+            // Statuses first, so that whoever waits on the detection sees them updated.
+            for (EndpointKind kind : EndpointKind.values()) {
+                if (fixed(new Key(cluster, kind)) == null) {
+                    adopt(new Key(cluster, kind), found, error);
+                }
+            }
+            if (error != null) {
+                run.completeExceptionally(error);
+            } else {
+                run.complete(found);
+            }
+        });
     }
 
     /** The endpoint of a kind for a cluster, if there is one; detects on first use. Never fails. */

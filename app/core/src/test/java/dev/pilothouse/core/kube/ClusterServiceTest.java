@@ -151,6 +151,7 @@ class ClusterServiceTest {
         Mirror mirror = new Mirror();
         try (Subscription s = service.watch("demo-it", PODS, WatchScope.ALL, mirror)) {
             Eventually.await(Duration.ofSeconds(10), "synced", () -> mirror.names().size() == 1);
+            Eventually.await(Duration.ofSeconds(10), "watching", () -> cluster.openWatches() >= 1);
             cluster.dropWatches();
             create("b");
             Eventually.await(Duration.ofSeconds(20), "pod created during the drop seen after reconnecting",
@@ -164,6 +165,8 @@ class ClusterServiceTest {
         Mirror mirror = new Mirror();
         try (Subscription s = service.watch("demo-it", PODS, WatchScope.ALL, mirror)) {
             Eventually.await(Duration.ofSeconds(10), "synced", () -> mirror.replaces == 1);
+            // The watch opens after the list: drop it only once it is open, or the drop misses it.
+            Eventually.await(Duration.ofSeconds(10), "watching", () -> cluster.openWatches() >= 1);
             cluster.expireResourceVersions();
             cluster.dropWatches();
             create("b");

@@ -104,6 +104,8 @@ class WatchObserverTest {
         ClusterServiceTest.Mirror mirror = new ClusterServiceTest.Mirror();
         try (Subscription s = service.watch("demo-obs", ClusterServiceTest.PODS, WatchScope.ALL, mirror)) {
             Eventually.await(Duration.ofSeconds(10), "synced", () -> mirror.replaces == 1);
+            // The watch opens after the list: drop it only once it is open, or the drop misses it.
+            Eventually.await(Duration.ofSeconds(10), "watching", () -> cluster.openWatches() >= 1);
             cluster.expireResourceVersions();
             cluster.dropWatches();
             Eventually.await(Duration.ofSeconds(20), "relisted", () -> mirror.replaces >= 2);

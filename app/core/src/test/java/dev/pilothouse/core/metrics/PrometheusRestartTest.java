@@ -1,5 +1,7 @@
 package dev.pilothouse.core.metrics;
 
+import dev.pilothouse.core.metrics.client.AlertmanagerClient;
+import dev.pilothouse.core.metrics.endpoint.DirectTransport;
 import dev.pilothouse.core.metrics.endpoint.EndpointConfig;
 import dev.pilothouse.core.metrics.endpoint.EndpointException;
 import dev.pilothouse.demo.lab.AlertmanagerConfig;
@@ -88,15 +90,23 @@ class PrometheusRestartTest {
             endpoints.preset("prod", EndpointKind.PROMETHEUS, EndpointConfig.of(prometheus.url()));
             endpoints.preset("prod", EndpointKind.ALERTMANAGER, EndpointConfig.of(alertmanager.url()));
             AlertService service = endpoints.alertService();
-            await(Duration.ofSeconds(60), "the alert fires", () -> snapshotOf(service).alerts().stream()
-                    .anyMatch(a -> a.name().equals("AlwaysFiring")));
+            // Prometheus sends a firing alert to Alertmanager shortly after evaluating it; kill it only after.
+            try (DirectTransport toAlertmanager = new DirectTransport(EndpointConfig.of(alertmanager.url()))) {
+                AlertmanagerClient am = new AlertmanagerClient(toAlertmanager);
+                await(Duration.ofSeconds(60), "Alertmanager has the alert", () -> {
+                    try {
+                        return am.alerts().get(10, TimeUnit.SECONDS).stream()
+                                .anyMatch(a -> "AlwaysFiring".equals(a.labels().get("alertname")));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+            }
 
             prometheus.kill();
 
-            // Prometheus sent the alert to Alertmanager when it fired; it may take a moment to arrive there.
-            await(Duration.ofSeconds(60), "Alertmanager's copy is shown", () -> snapshotOf(service).alerts().stream()
-                    .anyMatch(a -> a.name().equals("AlwaysFiring")));
             AlertSnapshot partial = snapshotOf(service);
+            assertThat(partial.alerts()).extracting(Alert::name).contains("AlwaysFiring");
             assertThat(partial.problems()).singleElement().asString()
                     .startsWith("Prometheus did not answer (" + prometheus.url() + ": connection refused")
                     .endsWith("showing Alertmanager's alerts only, so pending alerts are missing");

@@ -43,6 +43,10 @@ public final class ShellFixture implements AutoCloseable {
 
     /** Builds the window into the stage; call on the FX thread. */
     public Shell show(Stage stage) {
+        if (shell != null) {
+            // One shell per test method: the previous one's views (and their timers) go with it.
+            shell.window().dispose();
+        }
         shell = Shell.create(services, shellServices, stage, null, true);
         stage.setScene(shell.scene());
         stage.setWidth(1280);
