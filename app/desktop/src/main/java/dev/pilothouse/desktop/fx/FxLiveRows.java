@@ -9,12 +9,13 @@ import dev.pilothouse.sdk.cluster.WatchStatus;
 import dev.pilothouse.sdk.kube.ResourceKind;
 import dev.pilothouse.sdk.kube.Row;
 import dev.pilothouse.sdk.ui.LiveRows;
+import dev.pilothouse.sdk.ui.kit.table.BatchList;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,15 +23,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * {@link LiveRows} over a shared watch: background batches are merged into one pending change set and applied on the
- * FX thread once per flush, in bulk. A change set of more than 64 rows replaces the list in one {@code setAll}; a
- * small one updates rows in place. Tables keep their selection across both (ResourceTable reselects by uid).
+ * {@link LiveRows} over a shared watch: background batches are merged into one pending change set (the latest row
+ * per uid) and applied on the FX thread once per flush, as one list change however many rows it touches: updates
+ * in place, deletions and additions by position. A relist replaces the list.
  *
  * @param <R> row type
  */
 public final class FxLiveRows<R extends Row> implements LiveRows<R>, RowListener<R>, FxBatcher.Flushable {
 
-    private final ObservableList<R> rows = FXCollections.observableArrayList();
+    private final BatchList<R> rows = new BatchList<>();
     private final ReadOnlyObjectWrapper<WatchStatus> status = new ReadOnlyObjectWrapper<>(WatchStatus.loading());
     private final FxBatcher batcher;
     private final String cluster;
@@ -112,7 +113,8 @@ public final class FxLiveRows<R extends Row> implements LiveRows<R>, RowListener
                 }
             }
             rows.setAll(all);
-            reindex();
+            index.clear();
+            indexFrom(0);
         } else if (!changes.isEmpty()) {
             apply(changes);
         }
@@ -121,54 +123,43 @@ public final class FxLiveRows<R extends Row> implements LiveRows<R>, RowListener
         }
     }
 
+    /**
+     * Applies a change set as one list change: updates in place, deletions in one compacting pass, new rows at the
+     * end. The views above (sorted rows, the table) then do one incremental pass per frame, however many rows changed.
+     */
     private void apply(Map<String, R> changes) {
-        if (changes.size() > 64) {
-            // Many changes: rebuild once rather than firing a list event per row; each event costs the sorted and
-            // filtered views above O(rows), so thousands of them per frame would stall the FX thread.
-            Map<String, R> merged = new LinkedHashMap<>();
-            for (R r : rows) {
-                merged.put(r.uid(), r);
-            }
-            changes.forEach((uid, r) -> {
-                if (r == null) {
-                    merged.remove(uid);
-                } else {
-                    merged.put(uid, r);
-                }
-            });
-            rows.setAll(merged.values());
-            reindex();
-            return;
-        }
-        java.util.Set<String> removedUids = new java.util.HashSet<>();
+        List<Edit<R>> edits = new ArrayList<>();
         List<R> added = new ArrayList<>();
+        int firstRemoved = rows.size();
         for (Map.Entry<String, R> e : changes.entrySet()) {
             Integer at = index.get(e.getKey());
-            if (e.getValue() == null) {
-                if (at != null) {
-                    removedUids.add(e.getKey());
+            if (at != null) {
+                edits.add(new Edit<>(at, e.getValue()));
+                if (e.getValue() == null) {
+                    index.remove(e.getKey());
+                    firstRemoved = Math.min(firstRemoved, at);
                 }
-            } else if (at != null) {
-                rows.set(at, e.getValue());
-            } else {
+            } else if (e.getValue() != null) {
                 added.add(e.getValue());
             }
         }
-        boolean removed = !removedUids.isEmpty();
-        if (removed) {
-            rows.removeIf(r -> removedUids.contains(r.uid()));
-        }
-        if (!added.isEmpty()) {
+        edits.sort(Comparator.comparingInt(Edit::at));
+        int[] positions = edits.stream().mapToInt(Edit::at).toArray();
+        List<R> values = edits.stream().map(Edit::row).toList();
+        rows.batch(() -> {
+            rows.replaceOrRemove(positions, values);
             rows.addAll(added);
-        }
-        if (removed || !added.isEmpty()) {
-            reindex();
-        }
+        });
+        // Rows after the first deletion moved up; appended rows are new.
+        indexFrom(firstRemoved);
     }
 
-    private void reindex() {
-        index.clear();
-        for (int i = 0; i < rows.size(); i++) {
+    /** A change at a position of the list; a null row deletes. */
+    private record Edit<R>(int at, R row) {
+    }
+
+    private void indexFrom(int from) {
+        for (int i = from; i < rows.size(); i++) {
             index.put(rows.get(i).uid(), i);
         }
     }

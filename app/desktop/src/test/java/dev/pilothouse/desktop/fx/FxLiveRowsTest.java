@@ -127,4 +127,54 @@ class FxLiveRowsTest {
         live.close();
         assertThat(clusters.closed).isTrue();
     }
+
+    @Test
+    void aChangeSetOfUpdatesDeletesAndAdditionsIsOneListChangeWithRowsInPlace() throws Exception {
+        FakeClusters clusters = new FakeClusters();
+        FxLiveRows<R> live = FxLiveRows.open(clusters, new FxBatcher(), "c", KIND, WatchScope.ALL, r -> { });
+        RowListener<R> watch = clusters.listener.get();
+        List<R> initial = java.util.stream.IntStream.range(0, 200).mapToObj(i -> new R("u" + i, "ns", "pod-" + i, 0))
+                .toList();
+        watch.onBatch(new RowBatch<>(initial, List.of(), true));
+        Eventually.await(Duration.ofSeconds(10), "200 rows", () -> onFx(() -> live.rows().size() == 200));
+        List<String> events = new java.util.ArrayList<>();
+        onFx(() -> live.rows().addListener((ListChangeListener<R>) c -> events.add("change")));
+
+        // One watch batch: 100 updates (more than any bulk threshold), 3 deletes and 2 new rows.
+        List<R> upserts = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i += 2) {
+            upserts.add(new R("u" + i, "ns", "pod-" + i, 1));
+        }
+        upserts.add(new R("n1", "ns", "new-1", 1));
+        upserts.add(new R("n2", "ns", "new-2", 1));
+        watch.onBatch(new RowBatch<>(upserts, List.of("u1", "u3", "u199"), false));
+
+        Eventually.await(Duration.ofSeconds(10), "the change set applied", () -> onFx(() -> live.rows().size() == 199));
+        List<String> uids = onFx(() -> live.rows().stream().map(R::uid).toList());
+        assertThat(events).as("one list change for the whole change set").hasSize(1);
+        assertThat(uids.subList(0, 4)).as("updated rows keep their places").containsExactly("u0", "u2", "u4", "u5");
+        assertThat(uids.subList(197, 199)).as("new rows at the end").containsExactly("n1", "n2");
+        assertThat(onFx(() -> live.rows().stream().filter(r -> r.uid().startsWith("u")).allMatch(r ->
+                r.version() == (Integer.parseInt(r.uid().substring(1)) % 2 == 0 ? 1 : 0)))).isTrue();
+        live.close();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.join();
+    }
+
+    private static void onFx(Runnable work) {
+        onFx(() -> {
+            work.run();
+            return null;
+        });
+    }
 }

@@ -55,7 +55,7 @@ public final class ClustersPlugin implements Plugin {
         view(c, "pods", "Pods", NavSection.CLUSTER, "▤", 30, List.of("po", "containers", "crashloop", "oom"),
                 ctx -> new KindTableView<>(ctx, "pods", "Pods", "pods", List.of(PodKind.kind()), "status"));
         view(c, "events", "Events", NavSection.CLUSTER, "⚑", 40, List.of("ev", "warnings"),
-                ctx -> new KindTableView<>(ctx, "events", "Events", "events", List.of(EventKind.kind()), "type"));
+                dev.pilothouse.plugins.clusters.events.EventsView::new);
         view(c, "crds", "Custom resources", NavSection.CLUSTER, "✦", 50, List.of("crd", "operators", "apiextensions"),
                 dev.pilothouse.plugins.clusters.crd.CrdsView::new);
         view(c, "services", "Services", NavSection.CLUSTER, "⇄", 60, List.of("svc", "ports", "loadbalancer"),

@@ -4,9 +4,10 @@ import dev.pilothouse.sdk.kube.CellTone;
 import dev.pilothouse.sdk.kube.Column;
 import dev.pilothouse.sdk.kube.Row;
 import dev.pilothouse.sdk.ui.Styles;
+import dev.pilothouse.sdk.ui.kit.table.SortedRows;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -17,7 +18,9 @@ import java.util.List;
 /**
  * Builds a virtualized {@link TableView} from SDK columns: text, tone and sort order come from the column, so every
  * resource table in the app looks and sorts the same way. Rows are expected to change in bulk (see
- * {@code LiveRows}); sorting uses a {@link SortedList} bound to the table's comparator.
+ * {@code LiveRows}); the table shows them through {@link SortedRows}, which follows the table's sort order and
+ * applies each batch of changes incrementally. The selection stays on the object the user selected (by uid) while
+ * its row is replaced or moves.
  */
 public final class ResourceTable {
 
@@ -26,42 +29,27 @@ public final class ResourceTable {
 
     /** A table over the rows with the given columns; sortable on every column. */
     public static <R extends Row> TableView<R> create(ObservableList<R> rows, List<Column<R>> columns) {
+        return create(new SortedRows<>(rows), columns);
+    }
+
+    /**
+     * A table showing {@code rows}, whose predicate stays the caller's to set (a view's filter) and whose comparator
+     * is bound to the table's sort order.
+     */
+    public static <R extends Row> TableView<R> create(SortedRows<R> rows, List<Column<R>> columns) {
         TableView<R> table = new TableView<>();
         table.getStyleClass().addAll("ph-resource-table", Styles.DENSE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         for (Column<R> column : columns) {
             table.getColumns().add(tableColumn(column));
         }
-        SortedList<R> sorted = new SortedList<>(rows);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        keepSelectionAcrossBulkUpdates(table, sorted);
+        rows.comparatorProperty().bind(Bindings.createObjectBinding(() -> TableSortOrder.of(table),
+                table.comparatorProperty()));
+        // The rows sort themselves when the comparator changes. The default policy would sort the (read-only)
+        // items in place, fail, and undo the user's click.
+        table.setSortPolicy(t -> true);
+        UidSelection.setItems(table, rows);
         return table;
-    }
-
-    /**
-     * A bulk update replaces row objects, and the selection model then drops the selection. The user selected an
-     * object, not a row index: reselect the row with the same uid after each change, if it is still there.
-     */
-    private static <R extends Row> void keepSelectionAcrossBulkUpdates(TableView<R> table, ObservableList<R> items) {
-        String[] selectedUid = {null};
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                selectedUid[0] = now.uid();
-            }
-        });
-        items.addListener((javafx.collections.ListChangeListener<R>) change -> {
-            if (selectedUid[0] == null || !table.getSelectionModel().isEmpty()) {
-                return;
-            }
-            for (int i = 0; i < items.size(); i++) {
-                if (items.get(i).uid().equals(selectedUid[0])) {
-                    table.getSelectionModel().select(i);
-                    return;
-                }
-            }
-            selectedUid[0] = null; // the object is gone
-        });
     }
 
     private static <R extends Row> TableColumn<R, R> tableColumn(Column<R> column) {
@@ -70,6 +58,7 @@ public final class ResourceTable {
         tc.setPrefWidth(column.preferredWidth());
         tc.setCellValueFactory(features -> new ReadOnlyObjectWrapper<>(features.getValue()));
         tc.setComparator(column.comparator());
+        tc.getProperties().put(TableSortOrder.ROW_VALUED, Boolean.TRUE);
         tc.setCellFactory(c -> new ToneCell<>(column));
         return tc;
     }

@@ -2,6 +2,7 @@ package dev.pilothouse.plugins.clusters.table;
 
 import dev.pilothouse.sdk.kube.ResourceKind;
 import dev.pilothouse.sdk.kube.Row;
+import dev.pilothouse.sdk.ui.kit.table.BatchList;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
@@ -11,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Mirrors the concatenation of several live row lists (one per kind) into one target list, change by change. A
- * row updated in a part becomes one {@code set} on the target, not a rebuild of the whole table: rebuilding on every
- * change made a view with 10,000 rows spend seconds per frame under churn (see docs/benchmarks.md).
+ * Mirrors the concatenation of several live row lists (one per kind) into one target list, change by change: a
+ * part's change (a frame of row updates) becomes one change of the target with the same edits at the part's
+ * offset, not a rebuild of the whole table. Rebuilding on every change made a view with 10,000 rows spend seconds per
+ * frame under churn (see docs/benchmarks.md).
  *
  * <p>FX thread only.
  *
@@ -21,10 +23,7 @@ import java.util.Map;
  */
 final class ConcatenatedRows<R extends Row> {
 
-    /** Above this many replaced rows in one change, remove and add the range instead of setting row by row. */
-    private static final int SET_LIMIT = 64;
-
-    private final ObservableList<R> target;
+    private final BatchList<R> target;
     private final Runnable onChange;
     private final List<Part<R>> parts = new ArrayList<>();
     private final Map<String, ResourceKind<R>> kindOfRow = new HashMap<>();
@@ -32,7 +31,7 @@ final class ConcatenatedRows<R extends Row> {
     private record Part<R extends Row>(ObservableList<R> rows, ResourceKind<R> kind, ListChangeListener<R> listener) {
     }
 
-    ConcatenatedRows(ObservableList<R> target, Runnable onChange) {
+    ConcatenatedRows(BatchList<R> target, Runnable onChange) {
         this.target = target;
         this.onChange = onChange;
     }
@@ -66,31 +65,33 @@ final class ConcatenatedRows<R extends Row> {
         for (int i = 0; i < partIndex; i++) {
             offset += parts.get(i).rows().size();
         }
+        int partOffset = offset;
         ResourceKind<R> kind = parts.get(partIndex).kind();
-        while (change.next()) {
-            if (change.wasPermutated()) {
-                resync();
-                break;
-            }
-            if (!change.wasAdded() && !change.wasRemoved()) {
-                continue; // an update event: the row objects are the same
-            }
-            int from = offset + change.getFrom();
-            List<? extends R> removed = change.getRemoved();
-            List<? extends R> added = change.getAddedSubList();
-            removed.forEach(r -> kindOfRow.remove(r.uid()));
-            added.forEach(r -> kindOfRow.put(r.uid(), kind));
-            if (removed.size() == added.size() && added.size() <= SET_LIMIT) {
-                for (int k = 0; k < added.size(); k++) {
-                    target.set(from + k, added.get(k));
+        // All sub-changes become one change of the target: the sorted view above does one pass per change.
+        target.batch(() -> {
+            while (change.next()) {
+                if (change.wasPermutated()) {
+                    resync();
+                    return;
                 }
-            } else if (removed.size() == target.size()) {
-                target.setAll(added);
-            } else {
-                target.remove(from, from + removed.size());
-                target.addAll(from, added);
+                if (!change.wasAdded() && !change.wasRemoved()) {
+                    continue; // an update event: the row objects are the same
+                }
+                int from = partOffset + change.getFrom();
+                List<? extends R> removed = change.getRemoved();
+                List<? extends R> added = change.getAddedSubList();
+                removed.forEach(r -> kindOfRow.remove(r.uid()));
+                added.forEach(r -> kindOfRow.put(r.uid(), kind));
+                if (removed.size() == added.size()) {
+                    for (int k = 0; k < added.size(); k++) {
+                        target.set(from + k, added.get(k));
+                    }
+                } else {
+                    target.remove(from, from + removed.size());
+                    target.addAll(from, added);
+                }
             }
-        }
+        });
         onChange.run();
     }
 

@@ -15,12 +15,12 @@ import dev.pilothouse.sdk.ui.ViewContext;
 import dev.pilothouse.sdk.ui.kit.Formats;
 import dev.pilothouse.sdk.ui.kit.ResourceTable;
 import dev.pilothouse.sdk.ui.kit.StatePane;
+import dev.pilothouse.sdk.ui.kit.table.BatchList;
+import dev.pilothouse.sdk.ui.kit.table.SortedRows;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -33,6 +33,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.time.Instant;
@@ -54,14 +55,18 @@ public class KindTableView<R extends Row> implements View {
     private final String viewId;
     private final String noun;
     private final List<ResourceKind<R>> kinds;
-    private final ObservableList<R> source = FXCollections.observableArrayList();
-    private final FilteredList<R> filtered = new FilteredList<>(source);
+    private final BatchList<R> source = new BatchList<>();
+    /** The rows shown: filtered and sorted incrementally, so a frame of watch events costs one pass, not a sort. */
+    private final SortedRows<R> shown = new SortedRows<>(source);
     private final ConcatenatedRows<R> concatenated = new ConcatenatedRows<>(source, this::updateCount);
     private final TextField search = new TextField();
     private final TextField selector = new TextField();
     private final Label count = new Label();
     private final Label banner = new Label();
     private final TableView<R> table;
+    /** What the state pane shows when there is data: the table, or a subclass's other view of the same rows. */
+    private final StackPane content;
+    private final HBox header;
     private final StatePane state;
     private final BorderPane root = new BorderPane();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
@@ -80,7 +85,7 @@ public class KindTableView<R extends Row> implements View {
         this.viewId = viewId;
         this.noun = noun;
         this.kinds = List.copyOf(kinds);
-        table = ResourceTable.create(filtered, kinds.getFirst().columns());
+        table = ResourceTable.create(shown, kinds.getFirst().columns());
         table.setId(viewId + "-table");
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
@@ -94,7 +99,8 @@ public class KindTableView<R extends Row> implements View {
         });
         restoreSort(defaultSort);
         table.getSortOrder().addListener((ListChangeListener<TableColumn<R, ?>>) c -> saveSort());
-        state = new StatePane(table);
+        content = new StackPane(table);
+        state = new StatePane(content);
 
         Label heading = new Label(title);
         heading.getStyleClass().add(Styles.TITLE_2);
@@ -124,7 +130,7 @@ public class KindTableView<R extends Row> implements View {
         count.setMinWidth(Region.USE_PREF_SIZE);
         selector.setMinWidth(90);
         search.setMinWidth(90);
-        HBox header = new HBox(12, heading, count, spacer, selector, search);
+        header = new HBox(12, heading, count, spacer, selector, search);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add(Styles.VIEW_HEADER);
         banner.setId(viewId + "-banner");
@@ -157,6 +163,21 @@ public class KindTableView<R extends Row> implements View {
     /** The table, for views composed of several tables. */
     public TableView<R> tableView() {
         return table;
+    }
+
+    /** The rows as shown: filtered by namespace and text, sorted as the table is. */
+    protected ObservableList<R> shownRows() {
+        return shown;
+    }
+
+    /** Shows {@code node} in place of the table (null: the table again), under the same header and states. */
+    protected void showInsteadOfTable(Node node) {
+        content.getChildren().setAll(node == null ? table : node);
+    }
+
+    /** Adds a control at the end of the header, after the filter fields. */
+    protected void addToHeader(Node control) {
+        header.getChildren().add(control);
     }
 
     /** The view's context, for subclasses. */
@@ -252,7 +273,9 @@ public class KindTableView<R extends Row> implements View {
         String namespace = context.namespace().get();
         String text = search.getText() == null ? "" : search.getText().strip().toLowerCase(Locale.ROOT);
         List<Column<R>> columns = kinds.getFirst().columns();
-        filtered.setPredicate(r -> (namespace == null || namespace.isEmpty() || r.namespace().isEmpty()
+        boolean allNamespaces = namespace == null || namespace.isEmpty();
+        // No predicate at all when nothing filters: the rows then skip the test on every change.
+        shown.setPredicate(allNamespaces && text.isEmpty() ? null : r -> (allNamespaces || r.namespace().isEmpty()
                 || r.namespace().equals(namespace)) && (text.isEmpty() || matches(r, columns, text)));
         updateCount();
     }
@@ -270,7 +293,7 @@ public class KindTableView<R extends Row> implements View {
     }
 
     private void updateCount() {
-        int shown = filtered.size();
+        int visible = shown.size();
         int total = source.size();
         // Called on every row change: one placeholder label, its text changed only when it differs.
         Label placeholder;
@@ -285,7 +308,7 @@ public class KindTableView<R extends Row> implements View {
         if (!empty.equals(placeholder.getText())) {
             placeholder.setText(empty);
         }
-        count.setText(shown == total ? total + " " + noun : shown + " of " + total + " " + noun);
+        count.setText(visible == total ? total + " " + noun : visible + " of " + total + " " + noun);
     }
 
     private void restoreSort(String defaultSort) {

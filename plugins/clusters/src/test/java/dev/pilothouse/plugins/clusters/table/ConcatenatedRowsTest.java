@@ -4,6 +4,7 @@ import dev.pilothouse.sdk.kube.GroupVersionKind;
 import dev.pilothouse.sdk.kube.KubeObject;
 import dev.pilothouse.sdk.kube.ResourceKind;
 import dev.pilothouse.sdk.kube.Row;
+import dev.pilothouse.sdk.ui.kit.table.BatchList;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -27,7 +28,7 @@ class ConcatenatedRowsTest {
 
     private final ResourceKind<R> deployments = kind("deployments");
     private final ResourceKind<R> jobs = kind("jobs");
-    private final ObservableList<R> target = FXCollections.observableArrayList();
+    private final BatchList<R> target = new BatchList<>();
     private final List<String> events = new ArrayList<>();
     private final ConcatenatedRows<R> rows = new ConcatenatedRows<>(target, () -> { });
     private final ObservableList<R> first = FXCollections.observableArrayList(new R("d1", "ns", "a"), new R("d2", "ns", "b"));
@@ -79,6 +80,24 @@ class ConcatenatedRowsTest {
         assertThat(target).hasSize(102);
         assertThat(uids().subList(0, 3)).containsExactly("d1", "d2", "j0");
         assertThat(events).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aBatchOfEditsInOnePartIsOneChangeOfTheTargetAtThePartsOffset() {
+        BatchList<R> part = new BatchList<>(List.of(new R("k1", "ns", "a"), new R("k2", "ns", "b"), new R("k3", "ns", "c")));
+        rows.add(part, jobs);
+        List<Integer> changes = new ArrayList<>();
+        target.addListener((ListChangeListener<R>) c -> changes.add(1));
+
+        part.batch(() -> {
+            part.set(0, new R("k1", "ns", "a2"));
+            part.remove(1);
+            part.add(new R("k4", "ns", "d"));
+        });
+
+        assertThat(uids()).containsExactly("d1", "d2", "j1", "j2", "k1", "k3", "k4");
+        assertThat(target.get(4).name()).isEqualTo("a2");
+        assertThat(changes).as("one change for the whole batch").hasSize(1);
     }
 
     @Test
