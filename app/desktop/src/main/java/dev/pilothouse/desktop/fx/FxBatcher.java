@@ -37,7 +37,11 @@ public final class FxBatcher {
     }
 
     /** Sources waiting for the next pulse (the diagnostics' FX queue depth). */
-    public int pendingFlushes() { synchronized (dirty) { return dirty.size(); } }
+    public int pendingFlushes() {
+        synchronized (dirty) {
+            return dirty.size();
+        }
+    }
 
     private void startPulses() {
         if (pulse == null) {

@@ -13,7 +13,10 @@ import javafx.collections.ObservableList;
  */
 public interface LiveRows<R extends Row> extends AutoCloseable {
 
-    /** The rows; changed only on the FX thread. Wrap in FilteredList/SortedList, never modify. */
+    /**
+     * The rows; changed only on the FX thread. Show them through the UI kit (ResourceTable, SortedRows), which
+     * follows each frame's changes incrementally; never modify them.
+     */
     ObservableList<R> rows();
 
     /** The watch's status. */
