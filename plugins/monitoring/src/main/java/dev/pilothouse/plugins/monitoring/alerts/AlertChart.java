@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The chart in an alert's detail: its rule's measurement around the time it became active, for the alert's own
@@ -35,14 +36,21 @@ final class AlertChart {
 
     static ChartPanelView of(Alert alert, Rule rule, MetricsService metrics, Clock clock) {
         RuleExpression expression = RuleExpression.of(rule.query());
+        // Which labels tell the shown series apart: the legend names series by those alone.
+        java.util.concurrent.atomic.AtomicReference<Set<String>> varying = new java.util.concurrent.atomic
+                .AtomicReference<>(Set.of());
         ChartPanelView view = new ChartPanelView(alert.name(), unitOf(expression.measured()),
                 range -> metrics.queryRange(alert.cluster(), expression.measured(), range.start(), range.end(),
-                        range.step()).thenApply(all -> seriesOf(alert, all)), clock);
+                        range.step()).thenApply(all -> {
+                            List<Series> shown = seriesOf(alert, all);
+                            varying.set(varyingLabels(shown));
+                            return shown;
+                        }), clock);
         view.setId("alert-chart");
         view.setDescription(expression.threshold().isPresent()
                 ? "The rule's measurement; it alerts while " + expression.thresholdLabel() + "."
                 : "The rule's expression as written.");
-        view.chart().setLegendLabel(s -> legendLabel(s, expression.measured()));
+        view.chart().setLegendLabel(s -> legendLabel(s, expression.measured(), varying.get()));
         view.chart().setMarkers(markers(alert, rule, expression, clock.getZone()));
         view.setRange(rangeFor(alert.activeAt(), clock.instant()));
         view.setPrefHeight(280);
@@ -50,11 +58,40 @@ final class AlertChart {
         return view;
     }
 
-    /** A series' labels without its metric name; an expression with no labels (vector(1)) is named by itself. */
-    static String legendLabel(Series series, String measured) {
-        Map<String, String> labels = new java.util.TreeMap<>(series.labels());
-        labels.remove("__name__");
-        return labels.isEmpty() ? measured : Panel.describeLabels(labels);
+    /**
+     * A series' name in the legend: the labels that differ between the shown series, or the expression itself when
+     * one series is shown (its labels are the alert's, listed above the chart).
+     */
+    static String legendLabel(Series series, String measured, Set<String> varying) {
+        if (varying.isEmpty()) {
+            return measured.length() <= 60 ? measured : measured.substring(0, 59) + "…";
+        }
+        Map<String, String> shown = new java.util.TreeMap<>(series.labels());
+        shown.keySet().retainAll(varying);
+        return Panel.describeLabels(shown);
+    }
+
+    /** The label names whose values are not the same on every series (none for one series). */
+    static Set<String> varyingLabels(List<Series> series) {
+        if (series.size() < 2) {
+            return Set.of();
+        }
+        Set<String> varying = new java.util.TreeSet<>();
+        Map<String, String> first = series.getFirst().labels();
+        for (Series s : series) {
+            for (Map.Entry<String, String> e : s.labels().entrySet()) {
+                if (!e.getValue().equals(first.get(e.getKey()))) {
+                    varying.add(e.getKey());
+                }
+            }
+            for (String key : first.keySet()) {
+                if (!s.labels().containsKey(key)) {
+                    varying.add(key);
+                }
+            }
+        }
+        varying.remove("__name__");
+        return varying;
     }
 
     /** The series that belong to this alert: those whose every label the alert carries with the same value. */

@@ -88,4 +88,18 @@ class AlertChartTest {
         assertThat(AlertChart.unitOf("sum(rate(nv_inference_request_failure[5m]))")).isEqualTo(Unit.PER_SECOND);
         assertThat(AlertChart.unitOf("vllm:num_requests_waiting")).isEqualTo(Unit.NONE);
     }
+
+    @Test
+    void theLegendNamesSeriesByWhatTellsThemApart() {
+        Series a = series(Map.of("__name__", "x", "namespace", "ml", "pod", "llama-0", "gpu", "0"));
+        Series b = series(Map.of("__name__", "x", "namespace", "ml", "pod", "llama-0", "gpu", "1"));
+        java.util.Set<String> varying = AlertChart.varyingLabels(List.of(a, b));
+        assertThat(varying).containsExactly("gpu");
+        assertThat(AlertChart.legendLabel(a, "x", varying)).isEqualTo("{gpu=\"0\"}");
+
+        assertThat(AlertChart.varyingLabels(List.of(a))).isEmpty();
+        assertThat(AlertChart.legendLabel(a, "DCGM_FI_DEV_XID_ERRORS", java.util.Set.of()))
+                .isEqualTo("DCGM_FI_DEV_XID_ERRORS");
+        assertThat(AlertChart.legendLabel(a, "y".repeat(80), java.util.Set.of())).hasSize(60).endsWith("…");
+    }
 }
