@@ -1,0 +1,61 @@
+package dev.pilothouse.plugins.mlworkloads.pipelines;
+
+import dev.pilothouse.plugins.mlworkloads.MlColumns;
+import dev.pilothouse.sdk.kube.Column;
+import dev.pilothouse.sdk.kube.GroupVersionKind;
+import dev.pilothouse.sdk.kube.KubeObject;
+import dev.pilothouse.sdk.kube.ResourceKind;
+import dev.pilothouse.sdk.ui.kit.Formats;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The pipeline kinds as one row type, so the pipelines list merges them. Kubeflow Pipelines runs are not a kind of
+ * their own: they are Workflows (or PipelineRuns) whose engine reads KFP.
+ */
+public final class PipelineKinds {
+
+    private PipelineKinds() {
+    }
+
+    /** Workflows, CronWorkflows, PipelineRuns and TaskRuns, in that order. */
+    public static List<ResourceKind<PipelineRow>> all() {
+        return List.of(
+                kind(ArgoWorkflows.WORKFLOW, ArgoWorkflows::workflow, "wf"),
+                kind(ArgoWorkflows.CRON_WORKFLOW, ArgoWorkflows::cronWorkflow, "cwf"),
+                kind(TektonRuns.PIPELINE_RUN, TektonRuns::pipelineRun, "pr"),
+                kind(TektonRuns.TASK_RUN, TektonRuns::taskRun, "tr"));
+    }
+
+    private static ResourceKind<PipelineRow> kind(GroupVersionKind gvk, Function<KubeObject, PipelineRow> projection,
+                                                  String alias) {
+        return ResourceKind.builder(gvk, projection)
+                .aliases(alias)
+                .health(PipelineRow::health)
+                .column(Column.<PipelineRow>builder("engine", "Engine", r -> r.engine().label()).width(100).build())
+                .column(Column.<PipelineRow>builder("kind", "Kind", PipelineRow::kind).width(110).build())
+                .column(MlColumns.namespace())
+                .column(MlColumns.name())
+                .column(Column.<PipelineRow>builder("run", "Run", PipelineRow::runName).width(200).build())
+                .column(MlColumns.status(PipelineRow::health))
+                .column(Column.<PipelineRow>builder("progress", "Progress", PipelineRow::progress)
+                        .text(r -> r.progress() == null ? "" : r.progress().toString())
+                        .comparator(Comparator.comparingDouble(r -> r.progress() == null ? -2 : r.progress().fraction()))
+                        .align(Column.Align.CENTER).width(80).build())
+                .column(MlColumns.since("started", "Started", PipelineRow::started))
+                .column(Column.<PipelineRow>builder("duration", "Duration", r -> r.duration(Instant.now()))
+                        .text(r -> text(r.duration(Instant.now())))
+                        .comparator(Comparator.comparing(r -> r.duration(Instant.now()),
+                                Comparator.nullsFirst(Comparator.naturalOrder())))
+                        .align(Column.Align.RIGHT).width(80).build())
+                .build();
+    }
+
+    private static String text(Duration d) {
+        return d == null ? "" : Formats.duration(d);
+    }
+}
