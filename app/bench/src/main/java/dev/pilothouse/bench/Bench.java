@@ -61,7 +61,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
             System.err.println("usage: app/bench/run NAME   (cluster-load, cluster-memory, cluster-churn, seed, "
-                    + "chart-render, alerts-triage)");
+                    + "chart-render, alerts-triage, dag-render)");
             System.exit(2);
         }
         Options options = Options.fromEnvironment();
@@ -75,9 +75,11 @@ public final class Bench {
             case "seed" -> SeedBench.run(options);
             case "chart-render" -> ChartRenderBench.run(options);
             case "alerts-triage" -> AlertsTriageBench.run(options);
+            case "dag-render" -> DagRenderBench.run(options);
             default -> {
                 System.err.println("unknown benchmark '" + args[0]
-                        + "'; known: cluster-load, cluster-memory, cluster-churn, seed, chart-render, alerts-triage");
+                        + "'; known: cluster-load, cluster-memory, cluster-churn, seed, chart-render, alerts-triage, "
+                        + "dag-render");
                 System.exit(2);
             }
         }
