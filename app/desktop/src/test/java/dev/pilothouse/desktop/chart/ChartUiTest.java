@@ -337,6 +337,12 @@ class ChartUiTest {
     void manyChangesInOnePulseDrawOnce() {
         loadTwoPods();
         TimeRange hour = loader.requests.getFirst().range();
+        // Let the load's own redraw (and the header's "Updated" text reflowing the panel) happen first.
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        });
         long before = fx(() -> chart().getDrawCount());
 
         fx(() -> {
