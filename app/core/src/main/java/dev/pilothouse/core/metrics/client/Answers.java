@@ -91,14 +91,23 @@ final class Answers {
         requireJson(result, endpoint);
         try {
             return JSON.readTree(result.body());
-        } catch (JsonProcessingException e) {
-            if (result.status() >= 300) {
-                throw EndpointException.httpStatus(endpoint, result.status(), result.text());
-            }
-            throw EndpointException.malformed(endpoint, "the answer", "is not valid JSON: "
-                    + EndpointException.excerpt(e.getOriginalMessage(), 160));
         } catch (IOException e) {
-            throw EndpointException.malformed(endpoint, "the answer", "cannot be read: " + e.getMessage());
+            throw unreadable(result, endpoint, e);
         }
+    }
+
+    /**
+     * What to report when an answer's body could not be parsed: an error status says more than the parser (a proxy's
+     * HTML error page is not "malformed JSON", it is a 502), otherwise the parser's own complaint, shortened.
+     */
+    static EndpointException unreadable(HttpResult result, String endpoint, IOException e) {
+        if (e instanceof JsonProcessingException json) {
+            if (result.status() >= 300) {
+                return EndpointException.httpStatus(endpoint, result.status(), result.text());
+            }
+            return EndpointException.malformed(endpoint, "the answer", "is not valid JSON: "
+                    + EndpointException.excerpt(json.getOriginalMessage(), 160));
+        }
+        return EndpointException.malformed(endpoint, "the answer", "cannot be read: " + e.getMessage());
     }
 }

@@ -1,6 +1,5 @@
 package dev.pilothouse.core.metrics.client;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.pilothouse.core.metrics.endpoint.EndpointException;
@@ -83,14 +82,8 @@ final class QueryResults {
         try (JsonParser parser = Answers.JSON.getFactory().createParser(result.body())) {
             read = new QueryResults(endpoint, parser);
             read.root();
-        } catch (JsonParseException e) {
-            if (result.status() >= 300) {
-                throw EndpointException.httpStatus(endpoint, result.status(), result.text());
-            }
-            throw EndpointException.malformed(endpoint, "the answer", "is not valid JSON: "
-                    + EndpointException.excerpt(e.getOriginalMessage(), 160));
         } catch (IOException e) {
-            throw EndpointException.malformed(endpoint, "the answer", "cannot be read: " + e.getMessage());
+            throw Answers.unreadable(result, endpoint, e);
         }
         if (read.status.equals("error")) {
             throw EndpointException.apiError(endpoint, result.status(), read.errorType, read.error);
