@@ -44,7 +44,9 @@ final class EndpointForm {
     private final MetricsEndpoints endpoints;
     private final Map<String, TextField> texts = new LinkedHashMap<>();
     private final Map<String, Node[]> rows = new LinkedHashMap<>();
+    private final GridPane grid = new GridPane();
     private final ComboBox<String> authType = new ComboBox<>();
+    private final Label authLabel = new Label("Authentication");
     private final CheckBox insecure = new CheckBox("Skip TLS verification (unsafe: anyone on the path can read and forge answers)");
     private final Label status = new Label();
     private final Label message = new Label();
@@ -56,30 +58,27 @@ final class EndpointForm {
         this.settings = settings;
         this.endpoints = endpoints;
         String id = kind.name().toLowerCase(java.util.Locale.ROOT);
-        GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        int row = 0;
-        row = text(grid, row, id, "url", "URL", "https://prometheus.example.com (empty: use the detected one)");
+        String example = kind == EndpointKind.PROMETHEUS ? "https://prometheus.example.com"
+                : "https://alertmanager.example.com";
+        text(id, "url", "URL", example + " (empty: use the detected one)");
         authType.getItems().setAll("none", "bearer", "basic", "clientCertificate");
         authType.setValue("none");
         authType.setId(id + "-auth-type");
         authType.valueProperty().addListener((o, was, now) -> showAuthFields());
-        Label authLabel = new Label("Authentication");
         authLabel.setLabelFor(authType);
-        grid.addRow(row++, authLabel, authType);
-        row = text(grid, row, id, "auth.tokenFile", "Token file", "a file holding the bearer token");
-        row = text(grid, row, id, "auth.tokenEnv", "Token variable", "or an environment variable holding it");
-        row = text(grid, row, id, "auth.user", "User", "");
-        row = text(grid, row, id, "auth.passwordFile", "Password file", "a file holding the password");
-        row = text(grid, row, id, "auth.passwordEnv", "Password variable", "or an environment variable holding it");
-        row = text(grid, row, id, "auth.certFile", "Client certificate", "PEM file");
-        row = text(grid, row, id, "auth.keyFile", "Client key", "PEM file (PKCS#8 or PKCS#1)");
-        row = text(grid, row, id, "caFile", "CA file", "PEM file of the CAs to trust instead of the system's");
-        row = text(grid, row, id, "tenant", "Tenant", "X-Scope-OrgID for Mimir, Cortex or Thanos");
-        row = text(grid, row, id, "timeout", "Timeout", "10s");
+        text(id, "auth.tokenFile", "Token file", "a file holding the bearer token");
+        text(id, "auth.tokenEnv", "Token variable", "or an environment variable holding it");
+        text(id, "auth.user", "User", "");
+        text(id, "auth.passwordFile", "Password file", "a file holding the password");
+        text(id, "auth.passwordEnv", "Password variable", "or an environment variable holding it");
+        text(id, "auth.certFile", "Client certificate", "PEM file");
+        text(id, "auth.keyFile", "Client key", "PEM file (PKCS#8 or PKCS#1)");
+        text(id, "caFile", "CA file", "PEM file of the CAs to trust instead of the system's");
+        text(id, "tenant", "Tenant", "X-Scope-OrgID for Mimir, Cortex or Thanos");
+        text(id, "timeout", "Timeout", "10s");
         insecure.setId(id + "-insecure");
-        grid.add(insecure, 1, row);
         Button save = new Button("Save");
         save.setId(id + "-save");
         save.setDefaultButton(false);
@@ -107,17 +106,15 @@ final class EndpointForm {
         return kind == EndpointKind.PROMETHEUS ? "Prometheus" : "Alertmanager";
     }
 
-    private int text(GridPane grid, int row, String id, String field, String label, String prompt) {
+    private void text(String id, String field, String label, String prompt) {
         TextField text = new TextField();
         text.setId(id + "-" + field.replace('.', '-'));
         text.setPromptText(prompt);
         GridPane.setHgrow(text, Priority.ALWAYS);
         Label l = new Label(label);
         l.setLabelFor(text);
-        grid.addRow(row, l, text);
         texts.put(field, text);
         rows.put(field, new Node[] {l, text});
-        return row + 1;
     }
 
     Node node() {
@@ -169,16 +166,27 @@ final class EndpointForm {
         status.setText(text.toString());
     }
 
+    /**
+     * Lays the form out with the fields of the chosen authentication only: rows are added rather than hidden, since
+     * a grid keeps the gap of a hidden row.
+     */
     private void showAuthFields() {
         Set<String> visible = AUTH_FIELDS.getOrDefault(authType.getValue(), Set.of());
-        rows.forEach((field, nodes) -> {
-            boolean authField = field.startsWith("auth.");
-            boolean show = !authField || visible.contains(field);
-            for (Node n : nodes) {
-                n.setVisible(show);
-                n.setManaged(show);
+        grid.getChildren().clear();
+        int row = 0;
+        grid.addRow(row++, rows.get("url"));
+        grid.addRow(row++, authLabel, authType);
+        for (Map.Entry<String, Node[]> e : rows.entrySet()) {
+            if (e.getKey().startsWith("auth.") && visible.contains(e.getKey())) {
+                grid.addRow(row++, e.getValue());
             }
-        });
+        }
+        for (Map.Entry<String, Node[]> e : rows.entrySet()) {
+            if (!e.getKey().startsWith("auth.") && !e.getKey().equals("url")) {
+                grid.addRow(row++, e.getValue());
+            }
+        }
+        grid.add(insecure, 1, row);
     }
 
     private Map<String, String> fields() {
