@@ -349,11 +349,30 @@ public final class MainWindow extends StackPane {
         }
         String namespace = path.length >= 3 ? path[1] : "";
         String name = path[path.length - 1];
-        ui.showDetail(new ActionTarget(state.activeCluster().get(), kind.get().gvk(), namespace, name));
+        ActionTarget target = new ActionTarget(state.activeCluster().get(), kind.get().gvk(), namespace, name);
+        if (parts.length == 1 && revealInHomeView(kind.get(), target)) {
+            return true;
+        }
+        ui.showDetail(target);
         if (parts.length == 2) {
             detail.selectTab(parts[1]);
         }
         return true;
+    }
+
+    /**
+     * Opens the object in the view its kind calls home (a run in {@code pipelines}), when there is one and it can
+     * show the object; false leaves it to the detail pane.
+     */
+    private boolean revealInHomeView(dev.pilothouse.sdk.kube.ResourceKind<?> kind, ActionTarget target) {
+        String viewId = kind.homeView().orElse("");
+        if (viewId.isEmpty() || plugins.registry().view(viewId).isEmpty()) {
+            return false;
+        }
+        navigate(viewId);
+        String pluginId = plugins.registry().view(viewId).get().pluginId();
+        return viewHost.current().map(v -> plugins.guard(pluginId, "revealing " + target.display() + " in " + viewId,
+                () -> v.reveal(target), false)).orElse(false);
     }
 
     /** Opens the palette (for tests and the menu). */
@@ -410,7 +429,12 @@ public final class MainWindow extends StackPane {
                 }
                 String shown = row.namespace().isEmpty() ? row.name() : row.namespace() + "/" + row.name();
                 ActionTarget target = new ActionTarget(live.cluster(), live.kind().gvk(), row.namespace(), row.name());
-                entries.add(new PaletteEntry(shown, kind + " · " + live.cluster(), List.of(), () -> ui.showDetail(target)));
+                var resourceKind = live.kind();
+                entries.add(new PaletteEntry(shown, kind + " · " + live.cluster(), List.of(), () -> {
+                    if (!revealInHomeView(resourceKind, target)) {
+                        ui.showDetail(target);
+                    }
+                }));
             }
         }
     }

@@ -115,7 +115,7 @@ class ShellUiTest {
         robot.interact(() -> shell.window().navigate("workloads"));
         robot.interact(() -> shell.window().open("deploy/ml-serving/llama-3-8b-instruct#Logs"));
         awaitFx("log pane shown", () -> robot.lookup("#log-pane").tryQuery().isPresent());
-        var pane = robot.lookup("#log-pane").queryAs(dev.pilothouse.plugins.clusters.logs.LogPane.class);
+        var pane = robot.lookup("#log-pane").queryAs(dev.pilothouse.sdk.ui.kit.log.LogPane.class);
         awaitFx("lines from several pods", () -> pane.lines().stream().map(l -> l.source())
                 .filter(src -> !src.isEmpty()).distinct().count() >= 2);
         java.nio.file.Path saved = dir.resolve("llama.log");

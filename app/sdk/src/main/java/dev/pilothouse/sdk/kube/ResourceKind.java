@@ -23,6 +23,8 @@ public final class ResourceKind<R extends Row> {
     private final List<Column<R>> columns;
     private final Function<R, Health> health;
     private final String displayName;
+    private final String homeView;
+    private final String fleetCategory;
 
     private ResourceKind(Builder<R> b) {
         this.gvk = b.gvk;
@@ -32,6 +34,8 @@ public final class ResourceKind<R extends Row> {
         this.columns = List.copyOf(b.columns);
         this.health = b.health;
         this.displayName = b.displayName != null ? b.displayName : b.gvk.kind();
+        this.homeView = b.homeView;
+        this.fleetCategory = b.fleetCategory;
     }
 
     /** Starts a kind with its identity and projection. */
@@ -71,6 +75,23 @@ public final class ResourceKind<R extends Row> {
         return health.apply(row);
     }
 
+    /**
+     * The view that shows objects of this kind best (a pipeline run opens in {@code pipelines}), or empty for the
+     * detail pane. The shell opens objects found in the command palette or named on the command line there,
+     * through {@link dev.pilothouse.sdk.ui.View#reveal}.
+     */
+    public java.util.Optional<String> homeView() {
+        return java.util.Optional.ofNullable(homeView);
+    }
+
+    /**
+     * The fleet overview's category for this kind ({@code Pipelines}, {@code Models}), or empty: the overview counts
+     * the unhealthy objects of each category per cluster.
+     */
+    public java.util.Optional<String> fleetCategory() {
+        return java.util.Optional.ofNullable(fleetCategory);
+    }
+
     /** Whether {@code name} names this kind: its kind, plural, qualified plural or an alias, case-insensitively. */
     public boolean isNamed(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
@@ -91,6 +112,8 @@ public final class ResourceKind<R extends Row> {
         private final List<Column<R>> columns = new ArrayList<>();
         private Function<R, Health> health = r -> Health.UNKNOWN_HEALTH;
         private String displayName;
+        private String homeView;
+        private String fleetCategory;
 
         private Builder(GroupVersionKind gvk, Function<KubeObject, R> projection) {
             this.gvk = Objects.requireNonNull(gvk, "gvk");
@@ -121,6 +144,18 @@ public final class ResourceKind<R extends Row> {
 
         public Builder<R> displayName(String displayName) {
             this.displayName = displayName;
+            return this;
+        }
+
+        /** See {@link ResourceKind#homeView()}. */
+        public Builder<R> homeView(String viewId) {
+            this.homeView = viewId;
+            return this;
+        }
+
+        /** See {@link ResourceKind#fleetCategory()}. */
+        public Builder<R> fleetCategory(String category) {
+            this.fleetCategory = category;
             return this;
         }
 

@@ -27,6 +27,17 @@ public interface View {
     }
 
     /**
+     * Shows one object inside the view (a run's graph, a model's page), for kinds that name this view as their
+     * {@link dev.pilothouse.sdk.kube.ResourceKind#homeView() home}. Called on the FX thread after the view was
+     * shown, possibly before its first sync.
+     *
+     * @return false when the view cannot show it; the shell then opens the detail pane
+     */
+    default boolean reveal(dev.pilothouse.sdk.action.ActionTarget target) {
+        return false;
+    }
+
+    /**
      * True once the view shows real data (its first sync finished, or it failed and shows the error).
      * {@code --screenshot} waits for it.
      */

@@ -16,11 +16,11 @@ public final class MlColumns {
     }
 
     public static <R extends Row> Column<R> namespace() {
-        return Column.<R>builder("namespace", "Namespace", Row::namespace).width(130).build();
+        return Column.<R>builder("namespace", "Namespace", Row::namespace).width(120).build();
     }
 
     public static <R extends Row> Column<R> name() {
-        return Column.<R>builder("name", "Name", Row::name).width(240).build();
+        return Column.<R>builder("name", "Name", Row::name).width(230).build();
     }
 
     /** The health reason, toned by state; sorts worst first, then by namespace and name. */
@@ -29,7 +29,7 @@ public final class MlColumns {
                 .tone(r -> health.apply(r).state().tone())
                 .comparator(Comparator.comparing((R r) -> health.apply(r).state())
                         .thenComparing(Row::namespace).thenComparing(Row::name))
-                .width(180).build();
+                .width(150).build();
     }
 
     /** Time since {@code time}, kubectl style; newest first, unknown last. */

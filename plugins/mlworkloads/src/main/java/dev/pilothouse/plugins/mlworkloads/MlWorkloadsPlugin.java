@@ -3,14 +3,20 @@ package dev.pilothouse.plugins.mlworkloads;
 import dev.pilothouse.plugins.mlworkloads.agents.AgentKinds;
 import dev.pilothouse.plugins.mlworkloads.models.ModelKinds;
 import dev.pilothouse.plugins.mlworkloads.pipelines.PipelineKinds;
+import dev.pilothouse.plugins.mlworkloads.pipelines.PipelinesView;
+import dev.pilothouse.sdk.action.Action;
+import dev.pilothouse.sdk.ui.NavSection;
+import dev.pilothouse.sdk.ui.ViewContribution;
 import dev.pilothouse.sdk.Contributions;
 import dev.pilothouse.sdk.Permission;
 import dev.pilothouse.sdk.Plugin;
 import dev.pilothouse.sdk.PluginDescriptor;
 
+import java.util.List;
+
 /**
  * ML workloads: pipelines, model deployments, agents and MCP servers, each kind with its status mapped to the one
- * health model. For now it contributes only the resource kinds; the views come next (issue 5).
+ * health model.
  */
 public final class MlWorkloadsPlugin implements Plugin {
 
@@ -26,5 +32,12 @@ public final class MlWorkloadsPlugin implements Plugin {
         PipelineKinds.all().forEach(c::resourceKind);
         ModelKinds.customResources().forEach(c::resourceKind);
         AgentKinds.all().forEach(c::resourceKind);
+        List<Action> actions = List.of();
+        c.view(new ViewContribution("pipelines", "Pipelines", NavSection.ML, "⇶", 10,
+                List.of("workflows", "argo", "tekton", "kubeflow", "kfp", "runs", "pipelineruns", "dag"),
+                ctx -> new PipelinesView(ctx, actions)));
+        c.view(new ViewContribution("models", "Models", NavSection.ML, "◆", 20,
+                List.of("inferenceservices", "isvc", "kserve", "seldon", "vllm", "triton", "serving", "canary", "llm"),
+                dev.pilothouse.plugins.mlworkloads.models.ModelsView::new));
     }
 }

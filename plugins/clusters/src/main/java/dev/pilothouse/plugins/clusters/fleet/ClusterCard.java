@@ -60,6 +60,10 @@ final class ClusterCard extends VBox {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper severity = new ReadOnlyIntegerWrapper(0);
     private ClusterInfo info;
+    /** Kinds other plugins put in fleet categories (pipelines, models, agents), counted per category. */
+    private final List<CategoryWatch<?>> categoryWatches = new java.util.ArrayList<>();
+    private final java.util.Map<String, Label> categoryValues = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, Label> categoryCaptions = new java.util.LinkedHashMap<>();
 
     ClusterCard(ViewContext context, ClusterInfo info) {
         this.cluster = info.name();
@@ -89,6 +93,22 @@ final class ClusterCard extends VBox {
         grid.add(metric(warningsValue, metricLabel("Warnings (1 h)")), 1, 1);
         grid.add(metric(workloadsValue, metricLabel("Unready workloads")), 2, 1);
 
+        for (var kind : context.resourceKinds()) {
+            kind.fleetCategory().ifPresent(category -> {
+                categoryWatches.add(new CategoryWatch<>(context, cluster, kind));
+                categoryValues.computeIfAbsent(category, c -> metricValue()).setId("fleet-" + cluster + "-"
+                        + category.toLowerCase(java.util.Locale.ROOT));
+                categoryCaptions.computeIfAbsent(category, c -> metricLabel("Unhealthy " + c.toLowerCase(
+                        java.util.Locale.ROOT)));
+            });
+        }
+        int column = 0;
+        for (String category : categoryValues.keySet()) {
+            // Three to a row, under the cluster's own figures.
+            grid.add(metric(categoryValues.get(category), categoryCaptions.get(category)), column % 3, 2 + column / 3);
+            column++;
+        }
+
         phaseBar.getStyleClass().add("ph-phase-bar");
         phaseBar.setPrefHeight(8);
         phaseBar.setMaxWidth(Double.MAX_VALUE);
@@ -105,6 +125,7 @@ final class ClusterCard extends VBox {
         InvalidationListener refresh = o -> refresh();
         List<LiveRows<?>> all = new java.util.ArrayList<>(List.of(pods, nodes, events));
         all.addAll(workloads);
+        categoryWatches.forEach(w -> all.add(w.rows()));
         for (LiveRows<?> rows : all) {
             rows.rows().addListener(refresh);
             rows.status().addListener(refresh);
@@ -155,13 +176,36 @@ final class ClusterCard extends VBox {
         tone(warningsValue, s.warningsLastHour() > 0 ? CellTone.WARNING : CellTone.DEFAULT);
         workloadsValue.setText(String.valueOf(s.workloadsNotReady()));
         tone(workloadsValue, s.workloadsNotReady() > 0 ? CellTone.WARNING : CellTone.DEFAULT);
+        int unhealthyMl = refreshCategories();
         updatePhaseBar(s);
         updateState();
         boolean podsSettled = pods.status().get().state() != WatchState.LOADING;
         ready.set(podsSettled || info.status().state() == ConnectionState.UNREACHABLE
                 || info.status().state() == ConnectionState.AUTH_FAILED);
         int connectionPenalty = info.status().isLive() ? 0 : 10_000;
-        severity.set(connectionPenalty + s.severity());
+        severity.set(connectionPenalty + s.severity() + unhealthyMl * 10);
+    }
+
+    /** Counts the unhealthy objects of each category; returns the total. */
+    private int refreshCategories() {
+        int total = 0;
+        for (String category : categoryValues.keySet()) {
+            int unhealthy = 0;
+            boolean installed = false;
+            for (CategoryWatch<?> w : categoryWatches) {
+                if (w.category().equals(category)) {
+                    unhealthy += w.unhealthy();
+                    installed |= w.installed();
+                }
+            }
+            Label value = categoryValues.get(category);
+            value.setText(installed ? String.valueOf(unhealthy) : "–");
+            tone(value, unhealthy > 0 ? CellTone.DANGER : CellTone.DEFAULT);
+            categoryCaptions.get(category).setText(installed ? "Unhealthy " + category.toLowerCase(java.util.Locale.ROOT)
+                    : category + ": not installed");
+            total += unhealthy;
+        }
+        return total;
     }
 
     private void updatePhaseBar(ClusterSummary s) {
@@ -234,5 +278,6 @@ final class ClusterCard extends VBox {
         nodes.close();
         events.close();
         workloads.forEach(LiveRows::close);
+        categoryWatches.forEach(w -> w.rows().close());
     }
 }

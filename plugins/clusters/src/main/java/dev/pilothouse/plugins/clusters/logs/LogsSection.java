@@ -1,5 +1,7 @@
 package dev.pilothouse.plugins.clusters.logs;
 
+import dev.pilothouse.sdk.ui.kit.log.LogPane;
+
 import dev.pilothouse.plugins.clusters.detail.RelatedSelectors;
 import dev.pilothouse.plugins.clusters.kinds.DeploymentKind;
 import dev.pilothouse.plugins.clusters.kinds.PodKind;
@@ -70,7 +72,8 @@ public final class LogsSection implements DetailSection {
             }
             List<LogPane.Source> sources = list.stream().limit(MAX_PODS).map(p -> new LogPane.Source(p.namespace(), p.name(),
                     p.objects("spec", "containers").stream().map(c -> c.string("name")).toList())).toList();
-            holder.getChildren().setAll(new LogPane(context.view(), cluster, sources));
+            holder.getChildren().setAll(new LogPane(context.view(), cluster, sources,
+                    context.view().settings().getInt("logs.maxLines", LogPane.DEFAULT_MAX_LINES)));
             state.showContent();
         }));
         return state;

@@ -34,6 +34,8 @@ public final class AgentKinds {
         return ResourceKind.builder(gvk, projection)
                 .displayName(displayName)
                 .aliases(aliases)
+                .homeView("agents")
+                .fleetCategory("Agents")
                 .health(AgentRow::health)
                 .column(Column.<AgentRow>builder("kind", "Kind", AgentRow::kind).width(160).build())
                 .column(MlColumns.namespace())

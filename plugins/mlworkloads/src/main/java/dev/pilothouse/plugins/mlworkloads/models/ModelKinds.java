@@ -37,6 +37,8 @@ public final class ModelKinds {
         return ResourceKind.builder(gvk, projection)
                 .displayName(displayName)
                 .aliases(aliases)
+                .homeView("models")
+                .fleetCategory("Models")
                 .health(ModelRow::health)
                 .column(Column.<ModelRow>builder("kind", "Kind", ModelRow::kind).width(120).build())
                 .column(MlColumns.namespace())

@@ -1,4 +1,4 @@
-package dev.pilothouse.plugins.clusters.logs;
+package dev.pilothouse.sdk.ui.kit.log;
 
 import dev.pilothouse.sdk.cluster.LogListener;
 import dev.pilothouse.sdk.cluster.LogOptions;
@@ -74,11 +74,17 @@ public final class LogPane extends VBox {
         }
     };
 
-    public LogPane(ViewContext context, String cluster, List<Source> sources) {
+    /** The lines kept when the caller has no setting for it. */
+    public static final int DEFAULT_MAX_LINES = 10_000;
+
+    /**
+     * @param maxLines how many lines to keep (older ones are dropped); at least 100
+     */
+    public LogPane(ViewContext context, String cluster, List<Source> sources, int maxLines) {
         this.context = context;
         this.cluster = cluster;
         this.sources = List.copyOf(sources);
-        this.limit = Math.max(100, context.settings().getInt("logs.maxLines", 10_000));
+        this.limit = Math.max(100, maxLines);
         setSpacing(6);
         setId("log-pane");
         getStyleClass().add("ph-log-pane");
@@ -266,6 +272,13 @@ public final class LogPane extends VBox {
     }
 
     /** Stops every stream. */
+    /** Shows another container of the (single) pod, such as the step that failed; unknown names are ignored. */
+    public void selectContainer(String name) {
+        if (container.getItems().contains(name)) {
+            container.setValue(name);
+        }
+    }
+
     public void stop() {
         pump.stop();
         streams.forEach(Subscription::close);

@@ -1,4 +1,4 @@
-package dev.pilothouse.plugins.clusters.logs;
+package dev.pilothouse.sdk.ui.kit.log;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,130 @@
+package dev.pilothouse.plugins.mlworkloads.fleet;
+
+import dev.pilothouse.sdk.kube.Row;
+import dev.pilothouse.sdk.ui.LiveRows;
+import dev.pilothouse.sdk.ui.ViewContext;
+import dev.pilothouse.sdk.ui.kit.table.BatchList;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of several watches in several clusters as one list of {@link Located} rows, for the pipelines, models and
+ * agents lists. Changes of all watches in one frame become one refresh: rows that did not change keep their
+ * objects, changed rows are replaced in place and new rows appended, so the sorted table above follows them
+ * incrementally and keeps its selection. ML objects number in the hundreds, not the tens of thousands pods do, so a
+ * refresh walks all rows.
+ *
+ * <p>FX thread only.
+ *
+ * @param <R> row type shared by the sources
+ */
+public final class FleetRows<R extends Row> implements AutoCloseable {
+
+    private record Part<R extends Row>(String cluster, Source<R> source, LiveRows<R> live,
+                                       ListChangeListener<R> listener) {
+    }
+
+    private final ViewContext context;
+    private final List<Source<R>> sources;
+    private final BatchList<Located<R>> rows = new BatchList<>();
+    private final List<Part<R>> parts = new ArrayList<>();
+    private Map<String, Located<R>> shown = new HashMap<>();
+    private boolean refreshQueued;
+    private Runnable onChange = () -> { };
+
+    public FleetRows(ViewContext context, List<Source<R>> sources) {
+        this.context = context;
+        this.sources = List.copyOf(sources);
+    }
+
+    /** The rows of every cluster shown, unsorted. */
+    public ObservableList<Located<R>> rows() {
+        return rows;
+    }
+
+    /** Called after the rows or a watch's status changed. */
+    public void setOnChange(Runnable onChange) {
+        this.onChange = onChange;
+    }
+
+    /** Watches the sources in these clusters (and no others). */
+    public void show(List<String> clusters) {
+        close();
+        for (String cluster : clusters) {
+            for (Source<R> source : sources) {
+                LiveRows<R> live = context.liveRows(cluster, source.kind(), source.scope());
+                ListChangeListener<R> listener = c -> queueRefresh();
+                live.rows().addListener(listener);
+                live.status().addListener((o, a, b) -> onChange.run());
+                parts.add(new Part<>(cluster, source, live, listener));
+            }
+        }
+        refresh();
+    }
+
+    /** Where each watch stands, worded for people. */
+    public Coverage coverage(String noun) {
+        List<Coverage.Watch> watches = parts.stream().map(p -> new Coverage.Watch(p.cluster(), p.source().product(),
+                p.source().kind().gvk().kind() + "s", p.live().status().get())).toList();
+        return Coverage.of(watches, noun);
+    }
+
+    private void queueRefresh() {
+        if (!refreshQueued) {
+            refreshQueued = true;
+            Platform.runLater(this::refresh);
+        }
+    }
+
+    private void refresh() {
+        refreshQueued = false;
+        Map<String, Located<R>> next = new LinkedHashMap<>();
+        for (Part<R> part : parts) {
+            for (R row : part.live().rows()) {
+                if (!part.source().keep().test(row)) {
+                    continue;
+                }
+                String uid = part.cluster() + "/" + row.uid();
+                Located<R> before = shown.get(uid);
+                // The same row object means nothing changed: keep the wrapper, so the table sees no change either.
+                next.putIfAbsent(uid, before != null && before.row() == row ? before
+                        : new Located<>(part.cluster(), part.source().kind(), row));
+            }
+        }
+        List<Integer> positions = new ArrayList<>();
+        List<Located<R>> values = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Located<R> now = rows.get(i);
+            Located<R> then = next.get(now.uid());
+            if (then != now) {
+                positions.add(i);
+                values.add(then);
+            }
+        }
+        rows.replaceOrRemove(positions.stream().mapToInt(Integer::intValue).toArray(), values);
+        List<Located<R>> added = next.values().stream().filter(l -> !shown.containsKey(l.uid())).toList();
+        if (!added.isEmpty()) {
+            rows.addAll(added);
+        }
+        shown = next;
+        onChange.run();
+    }
+
+    @Override
+    public void close() {
+        for (Part<R> part : parts) {
+            part.live().rows().removeListener(part.listener());
+            part.live().close();
+        }
+        parts.clear();
+        shown = new HashMap<>();
+        rows.clear();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.pilothouse.plugins.mlworkloads.models.serving;
+
+import java.util.List;
+
+/**
+ * One PromQL query for one measure of one family of model servers, and how its series name the model they are
+ * about.
+ *
+ * @param family   the server family ({@code vLLM}, {@code Triton}...)
+ * @param measure  what it measures
+ * @param promql   the query, grouped by the labels {@code key} reads (and namespace where the series have one)
+ * @param key      how a series names its model
+ * @param requires the metric names the query reads; it runs only when all have series
+ * @param average  true when the server reports no histogram, so the latency is a mean and not a percentile
+ */
+public record ServingQuery(String family, Measure measure, String promql, Key key, List<String> requires,
+                           boolean average) {
+
+    /** Where a query's selectors take extra label matchers. */
+    static final String MATCHERS = "@@";
+
+    public ServingQuery {
+        requires = List.copyOf(requires);
+    }
+
+    /** The query over every model, for the list. */
+    public String forAll() {
+        return withMatchers("");
+    }
+
+    /**
+     * The query over one model only, for its charts: its model label, or its pods or revisions by name prefix.
+     * Names are Kubernetes names (letters, digits, dashes, dots); dots are escaped for the regular expression.
+     */
+    public String forModel(String namespace, String name, String model) {
+        String quotedName = name.replace("\\", "").replace("\"", "");
+        String matchers = switch (key) {
+            case MODEL_NAME, MODEL -> key.label() + "=~\"" + regex(model.isEmpty() ? quotedName : model) + "|"
+                    + regex(quotedName) + "\"";
+            case POD, REVISION -> key.namespaceLabel() + "=\"" + namespace.replace("\"", "") + "\","
+                    + key.label() + "=~\"" + regex(quotedName) + "-.*\"";
+        };
+        return withMatchers(matchers);
+    }
+
+    /** How the chart's legend names a series: the model, the pod or the revision. */
+    public String legendFormat() {
+        return "{{" + key.label() + "}}";
+    }
+
+    private String withMatchers(String matchers) {
+        String inEmpty = promql.replace(MATCHERS + "}", matchers + "}");
+        return inEmpty.replace(MATCHERS, matchers.isEmpty() ? "" : matchers + ",");
+    }
+
+    private static String regex(String name) {
+        return name.replace("\\", "").replace("\"", "").replace(".", "\\\\.");
+    }
+
+    /** How a series names the model it is about. */
+    public enum Key {
+        /** A model label ({@code model_name} for vLLM and KServe, {@code model} for Triton and Seldon). */
+        MODEL_NAME("model_name"),
+        MODEL("model"),
+        /** Only the scraped pod: the model is the Deployment or InferenceService whose name starts the pod's. */
+        POD("pod"),
+        /** A Knative revision: {@code <inferenceservice>-predictor-00002}. */
+        REVISION("revision_name");
+
+        private final String label;
+
+        Key(String label) {
+            this.label = label;
+        }
+
+        /** The label holding the model, pod or revision name. */
+        public String label() {
+            return label;
+        }
+
+        /** The label holding the namespace. */
+        public String namespaceLabel() {
+            return this == REVISION ? "namespace_name" : "namespace";
+        }
+
+        /** Whether the name is a prefix-matched object name (pod, revision) rather than the model's own name. */
+        public boolean byPrefix() {
+            return this == POD || this == REVISION;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.pilothouse.plugins.mlworkloads.models.serving;
+
+import dev.pilothouse.sdk.metrics.Sample;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Serving figures reach the right model whichever way the series name it. */
+class ServingFiguresTest {
+
+    private static ServingQuery query(String family, Measure measure) {
+        return ServingQueries.all().stream().filter(q -> q.family().equals(family) && q.measure() == measure)
+                .findFirst().orElseThrow();
+    }
+
+    private static Sample sample(double value, String... labels) {
+        Map<String, String> map = new java.util.HashMap<>();
+        for (int i = 0; i < labels.length; i += 2) {
+            map.put(labels[i], labels[i + 1]);
+        }
+        return new Sample(map, Instant.EPOCH, value);
+    }
+
+    @Test
+    void aModelLabelNamesTheModelAndTheServersOwnFamilyWinsOverTheProxy() {
+        ServingFigures figures = new ServingFigures(List.of(
+                new ServingFigures.Answer(query("vLLM", Measure.REQUEST_RATE), List.of(
+                        sample(12.5, "namespace", "ml-serving", "model_name", "Meta-Llama-3-8B-Instruct"),
+                        sample(99, "namespace", "other", "model_name", "Meta-Llama-3-8B-Instruct"))),
+                new ServingFigures.Answer(query("Knative", Measure.REQUEST_RATE), List.of(
+                        sample(40, "namespace_name", "ml-serving", "revision_name", "llama-3-8b-instruct-00001")))));
+
+        var mine = figures.of("ml-serving", "llama-3-8b-instruct", "Meta-Llama-3-8B-Instruct");
+        assertThat(mine.get(Measure.REQUEST_RATE).value()).isEqualTo(12.5);
+        assertThat(mine.get(Measure.REQUEST_RATE).family()).isEqualTo("vLLM");
+    }
+
+    @Test
+    void revisionsOfACanaryAddUpTheirRatesButTheWorstErrorRatioShows() {
+        ServingFigures figures = new ServingFigures(List.of(
+                new ServingFigures.Answer(query("Knative", Measure.REQUEST_RATE), List.of(
+                        sample(90, "namespace_name", "ml-serving", "revision_name", "fraud-scorer-predictor-00001"),
+                        sample(10, "namespace_name", "ml-serving", "revision_name", "fraud-scorer-predictor-00002"),
+                        sample(7, "namespace_name", "ml-serving", "revision_name", "fraud-scorer-v2-predictor-00001"))),
+                new ServingFigures.Answer(query("Knative", Measure.ERROR_RATIO), List.of(
+                        sample(0.002, "namespace_name", "ml-serving", "revision_name", "fraud-scorer-predictor-00001"),
+                        sample(0.08, "namespace_name", "ml-serving", "revision_name", "fraud-scorer-predictor-00002"),
+                        sample(Double.NaN, "namespace_name", "ml-serving", "revision_name", "fraud-scorer-x")))));
+
+        var mine = figures.of("ml-serving", "fraud-scorer", "fraud-scorer");
+        // fraud-scorer-v2-... starts with "fraud-scorer-" too: an honest limit of prefix matching, so it counts.
+        assertThat(mine.get(Measure.REQUEST_RATE).value()).isCloseTo(107, within(1e-9));
+        assertThat(mine.get(Measure.ERROR_RATIO).value()).isEqualTo(0.08);
+        assertThat(figures.of("ml-serving", "unknown", "").isEmpty()).isTrue();
+    }
+
+    @Test
+    void tritonLatencyIsAMeanAndSaysSo() {
+        ServingFigures figures = new ServingFigures(List.of(new ServingFigures.Answer(
+                query("Triton", Measure.LATENCY_P99), List.of(sample(0.012, "model", "resnet50")))));
+        ServingFigures.Figure f = figures.of("ml", "resnet50-triton", "resnet50").get(Measure.LATENCY_P99);
+        assertThat(f.average()).isTrue();
+        assertThat(ServingColumns.text(f, Measure.LATENCY_P99)).endsWith(" avg");
+    }
+
+    @Test
+    void queriesTakeAModelsMatchersInEverySelectorAndNoneForTheList() {
+        ServingQuery errors = query("Knative", Measure.ERROR_RATIO);
+        assertThat(errors.forAll()).doesNotContain("@@").contains("revision_app_request_count{response_code_class=\"5xx\"}")
+                .contains("revision_app_request_count{}[5m]");
+        assertThat(errors.forModel("ml-serving", "fraud.scorer", "fraud-scorer"))
+                .contains("{namespace_name=\"ml-serving\",revision_name=~\"fraud\\\\.scorer-.*\",response_code_class=\"5xx\"}")
+                .contains("{namespace_name=\"ml-serving\",revision_name=~\"fraud\\\\.scorer-.*\"}[5m]");
+        assertThat(query("vLLM", Measure.TIME_TO_FIRST_TOKEN).forModel("ml", "llama", "Meta \"x\""))
+                .contains("model_name=~\"Meta x|llama\"");
+        ServingQueries.all().forEach(q -> assertThat(q.forAll()).doesNotContain("@@"));
+    }
+}
