@@ -14,6 +14,7 @@ import dev.pilothouse.sdk.kube.Row;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -244,7 +245,19 @@ public final class KubeClusterService implements ClusterService, AutoCloseable {
 
     @Override
     public CompletableFuture<AccessDecision> canI(String cluster, String verb, GroupVersionKind gvk, String namespace) {
-        String key = cluster + "|" + verb + "|" + gvk.qualifiedPlural() + "|" + namespace;
+        return canI(cluster, verb, gvk, namespace, "", "");
+    }
+
+    /**
+     * {@link #canI(String, String, GroupVersionKind, String)} for one object or subresource, as the action engine
+     * asks before changing something (RBAC may grant {@code workflows/status} or single resource names).
+     *
+     * @param name        the object, empty for the whole collection
+     * @param subresource {@code status}, {@code scale}, or empty
+     */
+    public CompletableFuture<AccessDecision> canI(String cluster, String verb, GroupVersionKind gvk, String namespace,
+                                                  String name, String subresource) {
+        String key = cluster + "|" + verb + "|" + gvk.qualifiedPlural() + "|" + namespace + "|" + name + "|" + subresource;
         CachedDecision cached = accessCache.get(key);
         Instant now = clock.instant();
         if (cached != null && cached.expires().isAfter(now)) {
@@ -256,6 +269,8 @@ public final class KubeClusterService implements ClusterService, AutoCloseable {
                     .withNewSpec().withNewResourceAttributes()
                     .withVerb(verb).withGroup(gvk.group()).withResource(gvk.plural())
                     .withNamespace(namespace.isEmpty() ? null : namespace)
+                    .withName(name.isEmpty() ? null : name)
+                    .withSubresource(subresource.isEmpty() ? null : subresource)
                     .endResourceAttributes().endSpec().build();
             SelfSubjectAccessReview answer = c.client().authorization().v1().selfSubjectAccessReview().create(review);
             boolean allowed = answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
@@ -264,6 +279,65 @@ public final class KubeClusterService implements ClusterService, AutoCloseable {
             accessCache.put(key, new CachedDecision(decision, clock.instant().plus(ACCESS_TTL)));
             return decision;
         }).exceptionally(e -> new AccessDecision(false, "could not check access: " + KubeconfigLoader.rootMessage(e)));
+    }
+
+    /**
+     * Sends one write request (PATCH, POST) with exactly this body: the action engine's way to change a cluster, so
+     * the bytes it previewed are the bytes sent. Completes with the object the server answered with. A refusal
+     * (403, 404, 409, 422, ...) fails with a {@link ClusterException} carrying the status and the server's message;
+     * it says nothing about the connection, which stays as it was.
+     *
+     * @param path an absolute API path such as {@code /apis/argoproj.io/v1alpha1/namespaces/ml/workflows/x}
+     */
+    public CompletableFuture<KubeObject> write(String cluster, String method, String path, String contentType,
+                                               String body) {
+        ClusterConnection c = connection(cluster);
+        String what = method + " " + path;
+        return call(c, what, () -> {
+            KubernetesClient client = c.client();
+            io.fabric8.kubernetes.client.http.HttpClient http = client.getHttpClient();
+            io.fabric8.kubernetes.client.http.HttpResponse<String> response;
+            try {
+                // The master URL ends with '/', and may carry a proxy prefix that an absolute path would drop.
+                java.net.URI uri = client.getMasterUrl().toURI().resolve(path.substring(1));
+                var request = http.newHttpRequestBuilder().uri(uri).method(method, contentType, body)
+                        .timeout(client.getConfiguration().getRequestTimeout(), TimeUnit.MILLISECONDS).build();
+                response = http.sendAsync(request, String.class).get();
+            } catch (java.net.URISyntaxException e) {
+                throw new ClusterException(cluster + ": bad API path " + path, 0, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new io.fabric8.kubernetes.client.KubernetesClientException(KubeconfigLoader.rootMessage(e), e);
+            }
+            String answer = response.body() == null ? "" : response.body();
+            if (response.code() == 401) {
+                throw new io.fabric8.kubernetes.client.KubernetesClientException(statusMessage(answer), 401, null);
+            }
+            if (!response.isSuccessful()) {
+                // The server answered: the connection is fine, the request was refused.
+                throw new ClusterException(cluster + ": " + what + ": HTTP " + response.code() + ": "
+                        + statusMessage(answer), response.code(), null);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> tree = client.getKubernetesSerialization().unmarshal(answer, Map.class);
+            return KubeObject.of(tree == null ? Map.of() : tree);
+        });
+    }
+
+    /** The {@code message} of a Kubernetes Status body, which names the object; else the body itself. */
+    private static String statusMessage(String body) {
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("message");
+            if (node != null && node.isTextual()) {
+                return node.asText();
+            }
+        } catch (java.io.IOException | RuntimeException notJson) {
+            // fall through: show the body as it came
+        }
+        String text = body.strip();
+        return text.length() > 500 ? text.substring(0, 500) + "…" : text;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,10 +1,10 @@
 package dev.pilothouse.desktop.shell;
 
 import dev.pilothouse.core.action.Confirmer;
+import dev.pilothouse.core.action.PlanPreview;
 import dev.pilothouse.sdk.action.Action;
 import dev.pilothouse.sdk.action.ActionPlan;
 import dev.pilothouse.sdk.action.ActionTarget;
-import dev.pilothouse.sdk.action.Mutation;
 import dev.pilothouse.sdk.ui.Styles;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -21,8 +21,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The confirmation of an action, shown over the main window (not a second window: keyboard focus stays in the app,
- * and it works the same headless). It shows the plan's summary and the exact requests; Enter on "Run" confirms,
- * Escape cancels.
+ * and it works the same headless). It shows the plan's summary and the exact requests (method, API path, content type
+ * and body, see {@link PlanPreview}); Enter on "Run" confirms, Escape cancels.
  */
 final class ConfirmSheet extends StackPane implements Confirmer {
 
@@ -41,7 +41,9 @@ final class ConfirmSheet extends StackPane implements Confirmer {
         summary.setWrapText(true);
         requests.setId("confirm-requests");
         requests.setEditable(false);
+        // Wrapped, so a long patch body is read whole; indented JSON keeps its shape because its lines are short.
         requests.setWrapText(true);
+        requests.getStyleClass().add(Styles.MONO);
         requests.setPrefRowCount(8);
         run.setId("confirm-run");
         run.setDefaultButton(true);
@@ -58,7 +60,7 @@ final class ConfirmSheet extends StackPane implements Confirmer {
         VBox box = new VBox(10, title, summary, requests, buttons);
         box.getStyleClass().add("ph-palette");
         box.setPadding(new Insets(16));
-        box.setMaxWidth(720);
+        box.setMaxWidth(900); // room for a full API path on one line
         box.setMaxHeight(Region.USE_PREF_SIZE);
         StackPane.setMargin(box, new Insets(72, 24, 24, 24));
         getChildren().add(box);
@@ -74,27 +76,15 @@ final class ConfirmSheet extends StackPane implements Confirmer {
             answer = result;
             title.setText(action.label() + " · " + target.cluster());
             summary.setText(plan.summary());
-            requests.setText(describe(plan));
+            requests.setText(PlanPreview.describe(plan));
+            // A new object's body is long: give it room; the area scrolls beyond that.
+            requests.setPrefRowCount(PlanPreview.hasLongBodies(plan) ? 22 : 8);
+            requests.positionCaret(0);
+            requests.setScrollTop(0);
             setVisible(true);
             run.requestFocus();
         });
         return result;
-    }
-
-    static String describe(ActionPlan plan) {
-        StringBuilder text = new StringBuilder();
-        for (Mutation m : plan.mutations()) {
-            switch (m) {
-                case Mutation.HttpCall c -> text.append(c.method()).append(' ').append(c.service()).append(c.path())
-                        .append(c.body().isEmpty() ? "" : "\n" + c.body());
-                case Mutation.Patch p -> text.append("PATCH ").append(p.target().display()).append(' ')
-                        .append(p.subresource()).append('\n').append(p.body());
-                case Mutation.Create c -> text.append("CREATE ").append(c.target().display()).append('\n').append(c.body());
-                case Mutation.Delete d -> text.append("DELETE ").append(d.target().display());
-            }
-            text.append("\n\n");
-        }
-        return text.toString().strip();
     }
 
     boolean isOpen() {
