@@ -1,5 +1,6 @@
 package dev.pilothouse.plugins.mlworkloads;
 
+import dev.pilothouse.plugins.mlworkloads.actions.PipelineActions;
 import dev.pilothouse.plugins.mlworkloads.agents.AgentKinds;
 import dev.pilothouse.plugins.mlworkloads.models.ModelKinds;
 import dev.pilothouse.plugins.mlworkloads.pipelines.PipelineKinds;
@@ -32,7 +33,8 @@ public final class MlWorkloadsPlugin implements Plugin {
         PipelineKinds.all().forEach(c::resourceKind);
         ModelKinds.customResources().forEach(c::resourceKind);
         AgentKinds.all().forEach(c::resourceKind);
-        List<Action> actions = List.of();
+        List<Action> actions = PipelineActions.all();
+        actions.forEach(c::action);
         c.view(new ViewContribution("pipelines", "Pipelines", NavSection.ML, "⇶", 10,
                 List.of("workflows", "argo", "tekton", "kubeflow", "kfp", "runs", "pipelineruns", "dag"),
                 ctx -> new PipelinesView(ctx, actions)));

@@ -62,7 +62,9 @@ public final class FleetRows<R extends Row> implements AutoCloseable {
                 LiveRows<R> live = context.liveRows(cluster, source.kind(), source.scope());
                 ListChangeListener<R> listener = c -> queueRefresh();
                 live.rows().addListener(listener);
-                live.status().addListener((o, a, b) -> onChange.run());
+                // Through the same queue as row changes: a watch reports "synced" before its rows are applied, and
+                // whoever looks for a row on that news must see the rows too.
+                live.status().addListener((o, a, b) -> queueRefresh());
                 parts.add(new Part<>(cluster, source, live, listener));
             }
         }

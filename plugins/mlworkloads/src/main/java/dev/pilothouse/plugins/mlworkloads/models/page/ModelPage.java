@@ -85,7 +85,11 @@ public final class ModelPage extends VBox {
         Label facts = new Label(facts(row));
         facts.setId("model-facts");
         facts.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox header = new HBox(12, backButton, title, new HealthBadge(located.health()), facts);
+        HealthBadge badge = new HealthBadge(located.health());
+        backButton.setMinWidth(Region.USE_PREF_SIZE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        facts.setMinWidth(0);
+        HBox header = new HBox(12, backButton, title, badge, facts);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add(Styles.VIEW_HEADER);
         getChildren().add(header);

@@ -53,6 +53,18 @@ public final class ServingQueries {
         q.add(query("TGI", Measure.TOKENS_PER_SECOND, "sum by (namespace, pod) (rate(tgi_request_generated_tokens_sum{@@}"
                 + WINDOW + "))", Key.POD, "tgi_request_generated_tokens_sum"));
         q.add(query("TGI", Measure.QUEUE_DEPTH, "sum by (namespace, pod) (tgi_queue_size{@@})", Key.POD, "tgi_queue_size"));
+        // Knative's queue-proxy: what serverless InferenceServices report per revision, errors included; before
+        // KServe's own server metrics, which do not tell a canary revision from the stable one.
+        String byRevision = "namespace_name, revision_name";
+        q.add(query("Knative", Measure.REQUEST_RATE, "sum by (" + byRevision + ") (rate(revision_app_request_count{@@}"
+                + WINDOW + "))", Key.REVISION, "revision_app_request_count"));
+        q.add(query("Knative", Measure.ERROR_RATIO, "sum by (" + byRevision + ") (rate(revision_app_request_count{@@"
+                + "response_code_class=\"5xx\"}" + WINDOW + ")) / sum by (" + byRevision
+                + ") (rate(revision_app_request_count{@@}" + WINDOW + "))", Key.REVISION, "revision_app_request_count"));
+        q.add(query("Knative", Measure.LATENCY_P99, quantile(0.99, byRevision, "revision_app_request_latencies_bucket{@@}")
+                + " / 1000", Key.REVISION, "revision_app_request_latencies_bucket"));
+        q.add(query("Knative", Measure.QUEUE_DEPTH, "sum by (" + byRevision + ") (revision_queue_depth{@@})", Key.REVISION,
+                "revision_queue_depth"));
         // KServe's model server
         q.add(query("KServe", Measure.REQUEST_RATE, "sum by (" + ns + "model_name) (rate(request_predict_seconds_count{@@}"
                 + WINDOW + "))", Key.MODEL_NAME, "request_predict_seconds_count"));
@@ -66,17 +78,6 @@ public final class ServingQueries {
                 "seldon_model_infer_total"));
         q.add(query("Seldon", Measure.LATENCY_P99, quantile(0.99, ns + "model", "seldon_model_infer_api_seconds_bucket{@@}"),
                 Key.MODEL, "seldon_model_infer_api_seconds_bucket"));
-        // Knative's queue-proxy: what serverless InferenceServices report per revision, errors included.
-        String byRevision = "namespace_name, revision_name";
-        q.add(query("Knative", Measure.REQUEST_RATE, "sum by (" + byRevision + ") (rate(revision_app_request_count{@@}"
-                + WINDOW + "))", Key.REVISION, "revision_app_request_count"));
-        q.add(query("Knative", Measure.ERROR_RATIO, "sum by (" + byRevision + ") (rate(revision_app_request_count{@@"
-                + "response_code_class=\"5xx\"}" + WINDOW + ")) / sum by (" + byRevision
-                + ") (rate(revision_app_request_count{@@}" + WINDOW + "))", Key.REVISION, "revision_app_request_count"));
-        q.add(query("Knative", Measure.LATENCY_P99, quantile(0.99, byRevision, "revision_app_request_latencies_bucket{@@}")
-                + " / 1000", Key.REVISION, "revision_app_request_latencies_bucket"));
-        q.add(query("Knative", Measure.QUEUE_DEPTH, "sum by (" + byRevision + ") (revision_queue_depth{@@})", Key.REVISION,
-                "revision_queue_depth"));
         // GPUs, from the DCGM exporter, by the pod holding them.
         q.add(query("DCGM", Measure.GPU_UTILISATION, "avg by (namespace, pod) (DCGM_FI_DEV_GPU_UTIL{@@pod!=\"\"})",
                 Key.POD, "DCGM_FI_DEV_GPU_UTIL"));

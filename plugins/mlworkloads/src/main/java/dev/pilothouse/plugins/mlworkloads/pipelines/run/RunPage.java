@@ -67,6 +67,9 @@ public final class RunPage extends VBox {
     private RunLoader.Snapshot snapshot;
     private String shownLogKey = "";
     private boolean comparing;
+    /** Whether the user picked a step; until then the page follows the run to its failed or running step. */
+    private boolean userChose;
+    private boolean selecting;
 
     public RunPage(ViewContext context, Located<PipelineRow> located, List<Action> actions, Runnable back) {
         this.context = context;
@@ -83,6 +86,10 @@ public final class RunPage extends VBox {
         backButton.setId("run-back");
         backButton.setTooltip(new Tooltip("Back to the list (Esc)"));
         backButton.setOnAction(e -> back.run());
+        backButton.setMinWidth(Region.USE_PREF_SIZE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        facts.setMinWidth(0);
+        HBox.setHgrow(facts, Priority.SOMETIMES);
         Label title = new Label(located.name());
         title.getStyleClass().add(Styles.TITLE_2);
         title.setId("run-title");
@@ -104,7 +111,12 @@ public final class RunPage extends VBox {
 
         dag.setId("run-dag");
         dag.setMinHeight(160);
-        dag.selectedNodeProperty().addListener((o, a, b) -> showStep(b));
+        dag.selectedNodeProperty().addListener((o, a, b) -> {
+            if (!selecting) {
+                userChose = true;
+            }
+            showStep(b);
+        });
         dag.setOnOpen(id -> logHolder.requestFocus());
         graphState = new StatePane(dag);
         graphState.showLoading("Reading " + located.name() + "…");
@@ -169,14 +181,19 @@ public final class RunPage extends VBox {
             graphState.showContent();
         }
         String selected = dag.getSelectedNode();
-        dag.setModel(graph.model(Instant.now()));
-        if (first || selected == null || graph.step(selected).isEmpty()) {
-            graph.focus().or(() -> graph.steps().values().stream().findFirst())
-                    .ifPresent(step -> dag.setSelectedNode(step.id()));
-        } else {
-            dag.setSelectedNode(selected);
-            showStep(selected);
+        selecting = true;
+        try {
+            dag.setModel(graph.model(Instant.now()));
+            if (first || !userChose || selected == null || graph.step(selected).isEmpty()) {
+                graph.focus().or(() -> graph.steps().values().stream().findFirst())
+                        .ifPresent(step -> dag.setSelectedNode(step.id()));
+            } else {
+                dag.setSelectedNode(selected);
+            }
+        } finally {
+            selecting = false;
         }
+        showStep(dag.getSelectedNode());
         boolean finished = row.finished() != null || health.state() == HealthState.OK
                 || health.state() == HealthState.FAILED;
         if (finished) {
@@ -222,11 +239,13 @@ public final class RunPage extends VBox {
             }
             Availability availability = action.availability(run);
             Button button = new Button(action.label());
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.setId("run-action-" + action.id());
             button.setDisable(!availability.isAvailable());
             if (!availability.isAvailable()) {
                 // A disabled button shows no tooltip in JavaFX; the wrapper carries it.
                 Label holder = new Label("", button);
+                holder.setMinWidth(Region.USE_PREF_SIZE);
                 holder.setTooltip(new Tooltip(availability.reason()));
                 actionBar.getChildren().add(holder);
             } else {
