@@ -38,4 +38,13 @@ public final class Eventually {
             pause = Math.min(100, pause * 2);
         }
     }
+
+    /** Waits until {@code value} gives something other than null, and returns it. */
+    public static <T> T awaitValue(Duration timeout, String description, Supplier<T> value) {
+        Object[] found = new Object[1];
+        await(timeout, description, () -> (found[0] = value.get()) != null);
+        @SuppressWarnings("unchecked")
+        T result = (T) found[0];
+        return result;
+    }
 }

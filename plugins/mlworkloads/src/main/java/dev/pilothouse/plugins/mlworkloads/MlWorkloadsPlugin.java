@@ -7,6 +7,7 @@ import dev.pilothouse.plugins.mlworkloads.pipelines.PipelineKinds;
 import dev.pilothouse.plugins.mlworkloads.pipelines.PipelinesView;
 import dev.pilothouse.sdk.action.Action;
 import dev.pilothouse.sdk.ui.NavSection;
+import dev.pilothouse.sdk.ui.SettingsPage;
 import dev.pilothouse.sdk.ui.ViewContribution;
 import dev.pilothouse.sdk.Contributions;
 import dev.pilothouse.sdk.Permission;
@@ -41,5 +42,7 @@ public final class MlWorkloadsPlugin implements Plugin {
         c.view(new ViewContribution("models", "Models", NavSection.ML, "◆", 20,
                 List.of("inferenceservices", "isvc", "kserve", "seldon", "vllm", "triton", "serving", "canary", "llm"),
                 dev.pilothouse.plugins.mlworkloads.models.ModelsView::new));
+        c.settingsPage(new SettingsPage("mlworkloads.models", "Models", 40,
+                dev.pilothouse.plugins.mlworkloads.models.ServingLabelsPage::create));
     }
 }

@@ -88,19 +88,21 @@ public final class RunPage extends VBox {
         backButton.setOnAction(e -> back.run());
         backButton.setMinWidth(Region.USE_PREF_SIZE);
         badge.setMinWidth(Region.USE_PREF_SIZE);
-        facts.setMinWidth(0);
-        HBox.setHgrow(facts, Priority.SOMETIMES);
         Label title = new Label(located.name());
         title.getStyleClass().add(Styles.TITLE_2);
         title.setId("run-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(120);
         facts.getStyleClass().add(Styles.TEXT_MUTED);
         facts.setId("run-facts");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         actionBar.setAlignment(Pos.CENTER_RIGHT);
-        HBox header = new HBox(12, backButton, title, badge, facts, spacer, actionBar);
-        header.setAlignment(Pos.CENTER_LEFT);
+        actionBar.setMinWidth(Region.USE_PREF_SIZE);
+        // Two lines: the name and what can be done on the first, the facts (which may be long) under it, so a long
+        // name or many actions never push the page wider than the window.
+        HBox titleRow = new HBox(12, backButton, title, badge, spacer, actionBar);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(4, titleRow, facts);
         header.getStyleClass().add(Styles.VIEW_HEADER);
         message.setId("run-message");
         message.getStyleClass().addAll(Styles.BANNER, Styles.tone(CellTone.DANGER));
@@ -237,25 +239,20 @@ public final class RunPage extends VBox {
             if (action.kinds().stream().noneMatch(k -> k.sameGroupKind(target.gvk()))) {
                 continue;
             }
+            // Only what can be done now: a finished run offers Resubmit, not four greyed-out buttons.
             Availability availability = action.availability(run);
-            Button button = new Button(action.label());
-            button.setMinWidth(Region.USE_PREF_SIZE);
-            button.setId("run-action-" + action.id());
-            button.setDisable(!availability.isAvailable());
             if (!availability.isAvailable()) {
-                // A disabled button shows no tooltip in JavaFX; the wrapper carries it.
-                Label holder = new Label("", button);
-                holder.setMinWidth(Region.USE_PREF_SIZE);
-                holder.setTooltip(new Tooltip(availability.reason()));
-                actionBar.getChildren().add(holder);
-            } else {
-                button.setOnAction(e -> context.ui().runAction(action, target, Map.of())
-                        .whenComplete((result, error) -> Platform.runLater(() -> {
-                            context.ui().notify(error == null ? result.summary() : rootMessage(error));
-                            refresh();
-                        })));
-                actionBar.getChildren().add(button);
+                continue;
             }
+            Button button = new Button(action.label());
+            button.setId("run-action-" + action.id());
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            button.setOnAction(e -> context.ui().runAction(action, target, Map.of())
+                    .whenComplete((result, error) -> Platform.runLater(() -> {
+                        context.ui().notify(error == null ? result.summary() : rootMessage(error));
+                        refresh();
+                    })));
+            actionBar.getChildren().add(button);
         }
     }
 
