@@ -12,6 +12,7 @@ import dev.pilothouse.testkit.Eventually;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +121,31 @@ class MlWorkloadsUiTest {
         int unhealthyPipelines = Integer.parseInt(fx(() -> robot.lookup("#fleet-demo-prod-pipelines")
                 .queryAs(Label.class).getText()));
         assertThat(unhealthyPipelines).as("the demo has failed runs").isPositive();
+    }
+
+    @Test
+    void thePaletteFindsARunByNameAndOpensItsGraph(FxRobot robot) {
+        // The fleet, shown first, watches every ML kind for its counts: their objects are searchable from then on.
+        Eventually.await(WAIT, "pipelines counted", () -> fx(() -> robot.lookup("#fleet-demo-prod-pipelines")
+                .tryQueryAs(Label.class).map(l -> l.getText().matches("\\d+")).orElse(false)));
+        robot.press(KeyCode.CONTROL).press(KeyCode.K).release(KeyCode.K).release(KeyCode.CONTROL);
+        Eventually.await(WAIT, "palette open", () -> fx(() -> robot.lookup("#command-palette").query().isVisible()));
+        robot.write("nightly-data-validation-29k1c");
+        @SuppressWarnings("unchecked")
+        ListView<Object> results = robot.lookup("#palette-results").queryAs(ListView.class);
+        // Its step pods match the name too (the fleet watches pods); the run is among the results.
+        int at = Eventually.awaitValue(WAIT, "the run found", () -> fx(() -> {
+            for (int i = 0; i < results.getItems().size(); i++) {
+                if (results.getItems().get(i).toString().contains("category=Workflow · demo-prod")) {
+                    return i;
+                }
+            }
+            return null;
+        }));
+        robot.interact(() -> results.getSelectionModel().select(at));
+        robot.type(KeyCode.ENTER);
+        Eventually.await(WAIT, "its run page open in the pipelines view", () -> fx(() ->
+                "pipelines".equals(shell.state().currentView().get()) && robot.lookup("#run-page").tryQuery().isPresent()));
     }
 
     @SuppressWarnings("unchecked")

@@ -42,6 +42,9 @@ public final class MlWorkloadsPlugin implements Plugin {
         c.view(new ViewContribution("models", "Models", NavSection.ML, "◆", 20,
                 List.of("inferenceservices", "isvc", "kserve", "seldon", "vllm", "triton", "serving", "canary", "llm"),
                 dev.pilothouse.plugins.mlworkloads.models.ModelsView::new));
+        c.view(new ViewContribution("agents", "Agents", NavSection.ML, "✺", 30,
+                List.of("mcp", "mcpservers", "kagent", "toolhive", "tools", "a2a", "ai agents"),
+                dev.pilothouse.plugins.mlworkloads.agents.view.AgentsView::new));
         c.settingsPage(new SettingsPage("mlworkloads.models", "Models", 40,
                 dev.pilothouse.plugins.mlworkloads.models.ServingLabelsPage::create));
     }
