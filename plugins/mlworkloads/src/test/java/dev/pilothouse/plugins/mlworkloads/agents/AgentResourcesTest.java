@@ -55,4 +55,20 @@ class AgentResourcesTest {
         assertThat(row.health().message()).contains("postgres-credentials");
         assertThat(row.authConfigured()).isFalse();
     }
+
+    @Test
+    void newerToolHivePhasesAndAuthReferencesAreUnderstood() {
+        AgentRow ready = ToolHiveServers.project(dev.pilothouse.sdk.kube.KubeObject.of(java.util.Map.of(
+                "metadata", java.util.Map.of("name", "fetch", "namespace", "ml", "uid", "u1"),
+                "spec", java.util.Map.of("transport", "streamable-http", "oidcConfigRef", java.util.Map.of("name", "corp")),
+                "status", java.util.Map.of("phase", "Ready", "url", "http://fetch.ml:8080"))));
+        assertThat(ready.health().state()).isEqualTo(dev.pilothouse.sdk.health.HealthState.OK);
+        assertThat(ready.authConfigured()).isTrue();
+        AgentRow stopped = ToolHiveServers.project(dev.pilothouse.sdk.kube.KubeObject.of(java.util.Map.of(
+                "metadata", java.util.Map.of("name", "fetch", "namespace", "ml", "uid", "u2"),
+                "spec", java.util.Map.of("transport", "stdio"),
+                "status", java.util.Map.of("phase", "Stopped"))));
+        assertThat(stopped.health().state()).isEqualTo(dev.pilothouse.sdk.health.HealthState.PAUSED);
+        assertThat(stopped.authConfigured()).isFalse();
+    }
 }
