@@ -23,6 +23,12 @@ public final class ClusterConnection implements AutoCloseable {
     private final List<Consumer<ClusterInfo>> listeners = new CopyOnWriteArrayList<>();
     private volatile KubernetesClient client;
     private volatile ConnectionStatus status;
+    /**
+     * Orders status changes and their notifications: two threads changing the status at once (a watch that synced,
+     * the first client being built) must reach listeners in the order they happened, or a card can keep saying
+     * "Connecting…" under a live connection. Not the client's lock, which a credential plugin may hold for long.
+     */
+    private final Object statusLock = new Object();
 
     ClusterConnection(ClusterContext context, Clock clock) {
         this.context = context;
@@ -49,8 +55,10 @@ public final class ClusterConnection implements AutoCloseable {
         if (c == null) {
             synchronized (this) {
                 if (client == null) {
-                    if (status.state() == ConnectionState.IDLE) {
-                        setStatus(new ConnectionStatus(ConnectionState.CONNECTING, clock.instant(), null, ""));
+                    synchronized (statusLock) {
+                        if (status.state() == ConnectionState.IDLE) {
+                            setStatus(new ConnectionStatus(ConnectionState.CONNECTING, clock.instant(), null, ""));
+                        }
                     }
                     io.fabric8.kubernetes.client.Config config;
                     try {
@@ -87,6 +95,12 @@ public final class ClusterConnection implements AutoCloseable {
 
     /** A request succeeded: the connection is live and data current as of now. */
     void markSynced() {
+        synchronized (statusLock) {
+            markSyncedLocked();
+        }
+    }
+
+    private void markSyncedLocked() {
         Instant now = clock.instant();
         ConnectionStatus s = status;
         if (s.state() == ConnectionState.LIVE) {
@@ -102,6 +116,12 @@ public final class ClusterConnection implements AutoCloseable {
             // Lets an OIDC id-token that only looked valid be renewed before the next attempt.
             context.credentialsFailed().run();
         }
+        synchronized (statusLock) {
+            markFailedLocked(kind, message);
+        }
+    }
+
+    private void markFailedLocked(FailureKind kind, String message) {
         ConnectionStatus s = status;
         Instant now = clock.instant();
         ConnectionState next = switch (kind) {
