@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Plays the controllers of a {@link DemoEnvironment}'s clusters: pods go from Pending to Running, crash-looping
- * pods keep restarting, Deployments roll out through ReplicaSets, Argo Workflows advance step by step and Rollouts
- * step through their canary, with events recorded along the way. Everything goes through each cluster's API, so
- * watches see every change.
+ * pods keep restarting, Deployments roll out through ReplicaSets, Argo Workflows advance step by step (DAGs branch
+ * by branch), Tekton PipelineRuns run their TaskRuns, Rollouts step through their canary, KServe canaries move their
+ * traffic, and the ToolHive and kagent operators report on their MCP servers, with events recorded along the way.
+ * Everything goes through each cluster's API, so watches see every change.
  *
  * <p>Runs on one scheduled thread per environment, one tick per {@link DemoOptions#tick()}. Deterministic for a
  * given seed apart from wall-clock timestamps: tests {@link #pause()} it and call {@link #tickNow()}.

@@ -67,6 +67,30 @@ class ScenarioTest {
   }
 
   @Test
+  void tektonAndSeldonAreInstalledInProdOnlyTheOtherMlCrdsEverywhere() {
+    Set<String> prod = all("prod", CustomResourceDefinition.class).stream().map(c -> c.getMetadata().getName())
+        .collect(Collectors.toSet());
+    Set<String> staging = all("staging", CustomResourceDefinition.class).stream()
+        .map(c -> c.getMetadata().getName()).collect(Collectors.toSet());
+    Set<String> prodOnly = Set.of("pipelineruns.tekton.dev", "taskruns.tekton.dev", "models.mlops.seldon.io",
+        "servers.mlops.seldon.io", "experiments.mlops.seldon.io");
+
+    assertThat(prod).containsAll(prodOnly).contains("experiments.mlops.seldon.io", "remotemcpservers.kagent.dev",
+        "workflowtemplates.argoproj.io");
+    assertThat(staging).doesNotContainAnyElementsOf(prodOnly);
+    assertThat(staging).isEqualTo(prod.stream().filter(n -> !prodOnly.contains(n)).collect(Collectors.toSet()))
+        .contains("workflows.argoproj.io", "inferenceservices.serving.kserve.io", "agents.kagent.dev",
+            "remotemcpservers.kagent.dev", "mcpservers.kagent.dev", "mcpservers.toolhive.stacklok.dev");
+    CustomResourceDefinition experiments = all("prod", CustomResourceDefinition.class).stream()
+        .filter(c -> c.getMetadata().getName().equals("experiments.mlops.seldon.io")).findFirst().orElseThrow();
+    assertThat(experiments.getSpec().getNames().getShortNames()).containsExactly("mlx");
+    assertThat(experiments.getSpec().getVersions().getFirst().getName()).isEqualTo("v1alpha1");
+    assertThat(all("staging", CustomResourceDefinition.class)).allSatisfy(c -> assertThat(
+        c.getMetadata().getAnnotations() == null ? Map.of() : c.getMetadata().getAnnotations())
+        .doesNotContainKey("demo.pilothouse.dev/clusters"));
+  }
+
+  @Test
   void everyPodBelongsToAnOwnerThatSelectsIt() {
     for (String cluster : scenario.clusters().keySet()) {
       Map<String, HasMetadata> byUid = scenario.clusters().get(cluster).stream()

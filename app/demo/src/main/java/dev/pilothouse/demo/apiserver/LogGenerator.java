@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Plausible container logs, generated from what the pod says about itself: vLLM, Triton and TGI servers log their
  * start-up and then requests, trainers log steps and epochs, an OOM-killed trainer stops mid-sentence, a
- * crash-looping container dies with a stack trace, Argo steps log their work, anything else logs like a controller.
+ * crash-looping container dies with a stack trace (a KServe model server cannot find its model, an MCP server's
+ * upstream rejects its token), Argo and Tekton steps log their work ({@link StepLogs}), anything else logs like a
+ * controller.
  *
  * <p>Deterministic: the same pod, container and time give the same lines, and a later call only appends lines, so
  * repeated reads and {@code tailLines} behave as on a real node.
@@ -23,7 +25,7 @@ final class LogGenerator {
 
   record Line(Instant time, String text) {}
 
-  enum Workload { VLLM, TRITON, TGI, TRAINER, ARGO_STEP, ARGO_WAIT, CRASHING, GENERIC }
+  enum Workload { VLLM, TRITON, TGI, TRAINER, ARGO_STEP, ARGO_WAIT, TEKTON_STEP, CRASHING, GENERIC }
 
   private static final int MAX_PERIODIC_LINES = 500;
   private static final DateTimeFormatter VLLM_TIME =
@@ -69,8 +71,9 @@ final class LogGenerator {
       case TRITON -> g.triton();
       case TGI -> g.tgi();
       case TRAINER -> g.trainer(reason.equals("OOMKilled"));
-      case ARGO_STEP -> g.argoStep(reason.equals("Error") || terminated.path("exitCode").asInt() != 0);
+      case ARGO_STEP -> StepLogs.argo(g, reason.equals("Error") || terminated.path("exitCode").asInt() != 0);
       case ARGO_WAIT -> g.argoWait();
+      case TEKTON_STEP -> StepLogs.tekton(g, terminated.path("exitCode").asInt() != 0);
       case CRASHING -> g.crash();
       case GENERIC -> g.generic();
     }
@@ -84,6 +87,9 @@ final class LogGenerator {
     String component = labels.path("app.kubernetes.io/component").asText("");
     if (labels.has("workflows.argoproj.io/workflow")) {
       return container.path("name").asText().equals("wait") ? Workload.ARGO_WAIT : Workload.ARGO_STEP;
+    }
+    if (labels.has("tekton.dev/taskRun")) {
+      return Workload.TEKTON_STEP;
     }
     if (terminationReason.equals("OOMKilled") || component.equals("trainer") || labels.has("job-name")
         && (image.contains("train") || image.contains("pytorch"))) {
@@ -116,7 +122,7 @@ final class LogGenerator {
   }
 
   /** Builds the lines of one container run. */
-  private static final class Generator {
+  static final class Generator {
     final List<Line> lines = new ArrayList<>();
     final JsonNode pod;
     final JsonNode container;
@@ -173,12 +179,19 @@ final class LogGenerator {
     String model() {
       JsonNode labels = pod.path("metadata").path("labels");
       String fromArgs = argument("--model");
+      if (fromArgs == null) {
+        fromArgs = argument("--model-id");
+      }
+      if (fromArgs == null) {
+        fromArgs = argument("--model_name");
+      }
       if (fromArgs != null) {
         return fromArgs;
       }
       return labels.path("ai.gke.io/model").asText(labels.path("app.kubernetes.io/name").asText("model"));
     }
 
+    /** The value of a command-line flag ({@code --flag value} or {@code --flag=value}), or null. */
     @Nullable String argument(String flag) {
       JsonNode args = container.path("args");
       for (int i = 0; i < args.size(); i++) {
@@ -328,9 +341,13 @@ final class LogGenerator {
     }
 
     void crash() {
-      boolean python = !container.path("image").asText().contains("java")
-          && !container.path("image").asText().contains("jvm");
-      if (python) {
+      String image = container.path("image").asText();
+      boolean python = !image.contains("java") && !image.contains("jvm");
+      if (pod.path("metadata").path("labels").has("toolhive.stacklok.io/mcpserver")) {
+        mcpServerCrash();
+      } else if (image.startsWith("kserve/")) {
+        kserveCrash();
+      } else if (python) {
         at(0, "INFO:     Started server process [1]");
         at(4, "INFO:     Waiting for application startup.");
         at(1300, "Loading model from /models/" + model() + " ...");
@@ -367,20 +384,44 @@ final class LogGenerator {
       }
     }
 
-    void argoStep(boolean failed) {
-      String step = pod.path("metadata").path("annotations").path("workflows.argoproj.io/node-name").asText("step");
-      at(0, "step " + step + " starting");
-      at(1500, "reading input artifact from s3://ml-pipelines/artifacts/" + pod.path("metadata").path("labels")
-          .path("workflows.argoproj.io/workflow").asText("workflow") + "/");
-      at(4000, "processed 120000/120000 records");
-      if (failed) {
-        at(800, "Traceback (most recent call last):");
-        at(1, "  File \"/app/validate.py\", line 74, in <module>");
-        at(1, "    raise ValueError(f\"schema drift: column {col!r} has {nulls} nulls (max {limit})\")");
-        at(1, "ValueError: schema drift: column 'ticket_priority' has 18344 nulls (max 1000)");
-      } else {
-        at(900, "wrote output artifact (48.2 MiB)");
-        at(50, "step " + step + " done");
+    /** A KServe model server whose model directory lacks the model file: it exits while loading. */
+    private void kserveCrash() {
+      String model = model();
+      at(0, t -> kserveLine(t, "INFO", "kserve", "Loading model " + model + " from /mnt/models"));
+      at(600, t -> kserveLine(t, "ERROR", "kserve", "Failed to start model server: Model with name " + model
+          + " does not exist."));
+      at(1, "Traceback (most recent call last):");
+      for (String frame : List.of(
+          "  File \"/usr/local/lib/python3.11/site-packages/kserve/model_server.py\", line 412, in start",
+          "    self._register_and_check_atleast_one_model_is_ready()",
+          "  File \"/lgbserver/lgbserver/model.py\", line 45, in load",
+          "    raise ModelMissingError(model_path)",
+          "kserve.errors.ModelMissingError: Model with name " + model + " does not exist: no model.txt or *.bst file "
+              + "in /mnt/models")) {
+        at(1, frame);
+      }
+    }
+
+    private static String kserveLine(Instant t, String level, String logger, String text) {
+      return PY_TIME.format(t) + " " + level + " [" + logger + ":model_server.py:398] " + text;
+    }
+
+    /** An MCP server whose upstream rejects its (expired) token: it exits during start-up. */
+    private void mcpServerCrash() {
+      String name = pod.path("metadata").path("labels").path("toolhive.stacklok.io/mcpserver").asText("mcp");
+      at(0, py("mcp.server", name + "-mcp-server 0.3.1 starting (transport=sse, port=8000)"));
+      at(300, py("mcp.server", "connecting to the MLflow tracking server at "
+          + "http://mlflow.ml-pipelines.svc.cluster.local:5000"));
+      at(900, "Traceback (most recent call last):");
+      for (String frame : List.of(
+          "  File \"/app/server.py\", line 37, in <module>",
+          "    client.search_experiments(max_results=1)",
+          "  File \"/usr/local/lib/python3.12/site-packages/mlflow/utils/rest_utils.py\", line 398, in "
+              + "verify_rest_response",
+          "    raise RestException(json.loads(response.text))",
+          "mlflow.exceptions.RestException: UNAUTHENTICATED: Response: 401 Unauthorized: the access token "
+              + "MLFLOW_TRACKING_TOKEN has expired")) {
+        at(1, frame);
       }
     }
 

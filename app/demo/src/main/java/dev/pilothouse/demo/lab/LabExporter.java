@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The lab's simulated workloads, exporting the metrics their real counterparts export (NVIDIA DCGM exporter, vLLM,
- * Triton, TGI, KServe, OpenCost; names and labels as in docs/domain.md) through the Prometheus Java Client on a
- * loopback port, for a real Prometheus to scrape. Values move once a second.
+ * Triton, TGI, KServe with Knative's queue-proxy, the Seldon agent, OpenCost; names and labels as in
+ * docs/domain.md) through the Prometheus Java Client on a loopback port, for a real Prometheus to scrape. Values
+ * move once a second.
  */
 public final class LabExporter implements AutoCloseable {
 

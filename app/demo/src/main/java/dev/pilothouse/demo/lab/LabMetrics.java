@@ -3,15 +3,20 @@ package dev.pilothouse.demo.lab;
 import dev.pilothouse.demo.lab.LabTargets.Gpu;
 import dev.pilothouse.demo.lab.LabTargets.ModelServer;
 import dev.pilothouse.demo.lab.LabTargets.PricedNode;
+import dev.pilothouse.demo.lab.LabTargets.SeldonModel;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * The metric families of the lab, registered once, and how one tick moves them. Triton's counters are exported as
- * gauges because the client library would append {@code _total} to a counter's name, and Triton's names have none.
+ * The metric families of the lab, registered once, and how one tick moves them. Triton's and Knative's counters are
+ * exported as gauges because the client library would append {@code _total} to a counter's name, and their names
+ * have none. Request counts are whole numbers; the fractions of a tick's rate carry over to the next tick, so error
+ * ratios hold exactly over a rate window.
  */
 final class LabMetrics {
 
@@ -21,6 +26,10 @@ final class LabMetrics {
   private static final double[] E2E_BUCKETS = {0.3, 0.5, 0.8, 1.0, 1.5, 2.0, 2.5, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0,
       50.0, 60.0};
   private static final double[] PREDICT_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
+  /** Knative's request latency buckets, in milliseconds. */
+  private static final double[] REVISION_LATENCY_BUCKETS_MS = {5, 10, 20, 40, 60, 80, 100, 150, 200, 250, 300, 350,
+      400, 450, 500, 600, 700, 800, 900, 1000, 2000, 5000, 10000, 20000, 50000, 100000};
+  private static final double[] SELDON_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
   private final Gauge gpuUtil;
   private final Gauge fbUsed;
@@ -46,6 +55,12 @@ final class LabMetrics {
   private final Gauge tgiBatch;
   private final Histogram tgiDuration;
   private final Histogram predict;
+  private final Gauge revisionRequests;
+  private final Histogram revisionLatencies;
+  private final Gauge revisionQueueDepth;
+  private final Counter seldonInfer;
+  private final Histogram seldonLatency;
+  private final Map<String, Double> carried = new HashMap<>();
   private final Gauge nodeGpuCost;
   private final Gauge nodeTotalCost;
   private final Gauge gpuAllocation;
@@ -87,6 +102,25 @@ final class LabMetrics {
         .classicUpperBounds(E2E_BUCKETS).labelNames(tgi).register(registry);
     predict = Histogram.builder().name("request_predict_seconds").help("Predict latency (s).").classicOnly()
         .classicUpperBounds(PREDICT_BUCKETS).labelNames("model_name", "namespace", "pod").register(registry);
+    // Knative's queue-proxy, next to each serverless predictor; namespace and pod come from the scrape target.
+    String[] queueProxy = {"namespace_name", "configuration_name", "service_name", "revision_name", "pod_name",
+        "container_name", "response_code", "response_code_class", "namespace", "pod"};
+    revisionRequests = gauge(registry, "revision_app_request_count", "The number of requests that are routed to "
+        + "queue-proxy.", queueProxy);
+    revisionLatencies = Histogram.builder().name("revision_app_request_latencies").help("The response time in "
+        + "millisecond.").classicOnly().classicUpperBounds(REVISION_LATENCY_BUCKETS_MS).labelNames(queueProxy)
+        .register(registry);
+    revisionQueueDepth = gauge(registry, "revision_queue_depth", "The current number of items in the serving and "
+        + "waiting queue.", "namespace_name", "configuration_name", "service_name", "revision_name", "pod_name",
+        "container_name", "namespace", "pod");
+    // Seldon's agent, next to each server replica.
+    String[] seldon = {"model", "model_internal", "server", "server_replica", "method_type", "code", "namespace",
+        "pod"};
+    seldonInfer = Counter.builder().name("seldon_model_infer_total").help("A count of server inference calls.")
+        .labelNames(seldon).register(registry);
+    seldonLatency = Histogram.builder().name("seldon_model_infer_api_seconds").help("A histogram of latencies for "
+        + "inference server.").classicOnly().classicUpperBounds(SELDON_BUCKETS).labelNames(seldon)
+        .register(registry);
     nodeGpuCost = gauge(registry, "node_gpu_hourly_cost", "Hourly cost of one GPU of the node.", "node", "instance");
     nodeTotalCost = gauge(registry, "node_total_hourly_cost", "Hourly cost of the node.", "node", "instance");
     gpuAllocation = gauge(registry, "container_gpu_allocation", "GPUs allocated to the container.",
@@ -134,8 +168,57 @@ final class LabMetrics {
         tgiBatch.labelValues(s.namespace(), s.pod()).set(Math.round(8 + 4 * w));
         observe(tgiDuration.labelValues(s.namespace(), s.pod()), 1.2, 0.35, 12, random);
       }
-      case KSERVE -> observe(predict.labelValues(s.model(), s.namespace(), s.pod()), 0.03, 0.4, 25, random);
+      case KSERVE -> kserve(s, stories, w, random);
     }
+  }
+
+  /**
+   * A KServe predictor pod: its model server's predict latency, and for a serverless one its queue-proxy's
+   * requests (2xx and 5xx), latencies and queue depth, all in proportion to the pod's share of the traffic.
+   */
+  private void kserve(ModelServer s, LabStories stories, double w, RandomGenerator random) {
+    double requests = stories.requestsPerSecond(s.model()) * s.share() * (1 + 0.1 * w);
+    int errors = take("5xx/" + s.pod(), requests * stories.errorRatio(s));
+    int ok = take("2xx/" + s.pod(), requests * (1 - stories.errorRatio(s)));
+    observe(predict.labelValues(s.model(), s.namespace(), s.pod()), s.canary() ? 0.041 : 0.03, 0.4, ok, random);
+    if (s.revision().isEmpty()) {
+      return;
+    }
+    String configuration = s.revision().replaceFirst("-\\d+$", "");
+    String[] okLabels = {s.namespace(), configuration, configuration, s.revision(), s.pod(), "queue-proxy", "200",
+        "2xx", s.namespace(), s.pod()};
+    String[] errorLabels = {s.namespace(), configuration, configuration, s.revision(), s.pod(), "queue-proxy",
+        "500", "5xx", s.namespace(), s.pod()};
+    revisionRequests.labelValues(okLabels).inc(ok);
+    revisionRequests.labelValues(errorLabels).inc(errors);
+    observe(revisionLatencies.labelValues(okLabels), s.canary() ? 47 : 35, 0.35, ok, random);
+    observe(revisionLatencies.labelValues(errorLabels), 12, 0.5, errors, random);
+    revisionQueueDepth.labelValues(s.namespace(), configuration, configuration, s.revision(), s.pod(),
+        "queue-proxy", s.namespace(), s.pod()).set(Math.max(0, Math.round(requests * 0.04 * (1 + w))));
+  }
+
+  /** A model on a Seldon server replica, as its agent counts it: calls by response code, and their latency. */
+  void seldon(SeldonModel m, LabStories stories, double t, RandomGenerator random) {
+    double requests = stories.requestsPerSecond(m.model()) * m.share() * (1 + 0.1 * LabStories.wave(m.pod()
+        + m.model(), t));
+    int errors = take("seldon-500/" + m.pod() + "/" + m.model(), requests * 0.004);
+    int ok = take("seldon-200/" + m.pod() + "/" + m.model(), requests * 0.996);
+    String internal = m.model() + "_" + m.version();
+    String replica = Integer.toString(m.replica());
+    String[] okLabels = {m.model(), internal, m.server(), replica, "rest", "200", m.namespace(), m.pod()};
+    String[] errorLabels = {m.model(), internal, m.server(), replica, "rest", "500", m.namespace(), m.pod()};
+    seldonInfer.labelValues(okLabels).inc(ok);
+    seldonInfer.labelValues(errorLabels).inc(errors);
+    observe(seldonLatency.labelValues(okLabels), 0.011, 0.35, ok, random);
+    observe(seldonLatency.labelValues(errorLabels), 0.004, 0.5, errors, random);
+  }
+
+  /** The whole number of events in {@code amount}; the fraction left over is added to the next call's amount. */
+  private int take(String key, double amount) {
+    double total = carried.getOrDefault(key, 0.0) + Math.max(0, amount);
+    int whole = (int) Math.floor(total);
+    carried.put(key, total - whole);
+    return whole;
   }
 
   private void vllm(ModelServer s, LabStories stories, double w, RandomGenerator random) {

@@ -15,8 +15,12 @@ import java.util.Objects;
  *   <li>the second vLLM server's KV cache is almost full (about 95%);</li>
  *   <li>the fourth GPU of the first GPU node reported XID 79 (fallen off the bus);</li>
  *   <li>the second GPU of the second GPU node runs hot (86 °C): pending, its rule waits an hour;</li>
- *   <li>the first Triton server fails 7% of its requests.</li>
+ *   <li>the first Triton server fails 7% of its requests;</li>
+ *   <li>the new revision of a serverless InferenceService in the middle of a canary fails 4% of its requests
+ *       (the stable revision 0.3%) and answers a little slower.</li>
  * </ul>
+ * Every model gets its own steady request rate, which its replicas, KServe revisions and Seldon Experiment
+ * candidates share as the cluster's objects say.
  */
 final class LabStories {
 
@@ -58,6 +62,16 @@ final class LabStories {
 
   boolean failing(ModelServer s) {
     return s.pod().equals(failingTritonPod);
+  }
+
+  /** The requests per second a model gets in all, between 40 and 160, fixed per model. */
+  double requestsPerSecond(String model) {
+    return 40 + Math.floorMod(model.hashCode(), 121);
+  }
+
+  /** The share of a KServe predictor's requests that fail (5xx). */
+  double errorRatio(ModelServer s) {
+    return s.canary() ? 0.04 : 0.003;
   }
 
   boolean xid(Gpu gpu) {

@@ -3,6 +3,7 @@ package dev.pilothouse.demo.lab;
 import dev.pilothouse.demo.lab.LabTargets.Gpu;
 import dev.pilothouse.demo.lab.LabTargets.ModelServer;
 import dev.pilothouse.demo.lab.LabTargets.PricedNode;
+import dev.pilothouse.demo.lab.LabTargets.SeldonModel;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class LabWorkloads {
     this.stories = new LabStories(targets);
   }
 
-  /** The workloads of a cluster, read once through its client (GPUs, model servers, priced nodes). */
+  /** The workloads of a cluster, read once through its client (GPUs, model servers, Seldon models, priced nodes). */
   public static LabWorkloads of(KubernetesClient cluster) {
     return new LabWorkloads(LabTargets.read(cluster));
   }
@@ -50,6 +51,9 @@ public final class LabWorkloads {
     for (ModelServer s : targets.modelServers()) {
       metrics.modelServer(s, stories, seconds, random);
     }
+    for (SeldonModel m : targets.seldonModels()) {
+      metrics.seldon(m, stories, seconds, random);
+    }
     for (PricedNode node : targets.nodes()) {
       metrics.cost(node);
     }
@@ -69,6 +73,6 @@ public final class LabWorkloads {
   /** How many GPUs and model servers it exports for (for logs and tests). */
   public String describe() {
     return targets.gpus().size() + " GPUs, " + targets.modelServers().size() + " model servers, "
-        + targets.nodes().size() + " nodes";
+        + targets.seldonModels().size() + " Seldon model replicas, " + targets.nodes().size() + " nodes";
   }
 }

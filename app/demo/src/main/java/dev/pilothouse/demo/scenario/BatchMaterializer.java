@@ -1,13 +1,11 @@
 package dev.pilothouse.demo.scenario;
 
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
@@ -15,14 +13,14 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Jobs (one pod, with the outcome from {@link DemoAnnotations#OUTCOME}) and Argo Workflows (a pod for every
- * {@code Pod} node of the authored status, in that node's phase, with Argo's labels and annotations).
+ * {@code Pod} node of the authored status, in that node's phase, with Argo's labels and annotations, unless the
+ * workflow's pod GC strategy has already deleted it).
  */
 final class BatchMaterializer {
 
@@ -114,7 +112,7 @@ final class BatchMaterializer {
     ctx.ensureUid(workflow);
     String name = workflow.getMetadata().getName();
     String namespace = workflow.getMetadata().getNamespace();
-    Map<String, Object> spec = (Map<String, Object>) workflow.getAdditionalProperties().getOrDefault("spec", Map.of());
+    Map<String, Object> spec = ArgoTemplates.effectiveSpec(workflow);
     Map<String, Object> status = (Map<String, Object>) workflow.getAdditionalProperties().getOrDefault("status",
         Map.of());
     Map<String, Object> nodes = (Map<String, Object>) status.getOrDefault("nodes", Map.of());
@@ -130,19 +128,16 @@ final class BatchMaterializer {
     for (Map.Entry<String, Object> entry : nodes.entrySet()) {
       Map<String, Object> node = (Map<String, Object>) entry.getValue();
       String nodePhase = String.valueOf(node.get("phase"));
-      if (!"Pod".equals(node.get("type")) || nodePhase.equals("Pending") || nodePhase.equals("Omitted")) {
+      if (!"Pod".equals(node.get("type")) || nodePhase.equals("Pending") || nodePhase.equals("Omitted")
+          || ArgoTemplates.collected(spec, phase, nodePhase)) {
         continue;
       }
-      String templateName = String.valueOf(node.get("templateName"));
-      String id = entry.getKey();
-      String suffix = id.substring(id.lastIndexOf('-') + 1);
-      String podName = name + "-" + templateName + "-" + suffix;
-      PodTemplateSpec template = stepTemplate(spec, templateName, name, id, String.valueOf(node.get("name")),
-          completed);
+      node.putIfAbsent("id", entry.getKey());
+      String podName = ArgoTemplates.podName(name, node);
+      PodTemplateSpec template = ArgoTemplates.stepPod(workflow, node, completed);
       Pod pod = PodFactory.fromTemplate(template, podName, namespace, owner, Map.of(),
           Times.parse(String.valueOf(node.get("startedAt"))));
       pod.getMetadata().setUid(ctx.uid("Pod", namespace, podName));
-      pod.getSpec().setRestartPolicy("Never");
       Optional<Node> placed = ctx.placement.place(pod.getSpec());
       if (placed.isEmpty()) {
         continue;
@@ -165,37 +160,5 @@ final class BatchMaterializer {
     }
     workflow.getMetadata().setGeneration(1L);
     ctx.output.add(workflow);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static PodTemplateSpec stepTemplate(Map<String, Object> spec, String templateName, String workflow,
-      String nodeId, String nodeName, boolean completed) {
-    String image = "python:3.11-slim";
-    List<String> command = List.of("python", "/app/" + templateName + ".py");
-    for (Object t : (List<Object>) spec.getOrDefault("templates", List.of())) {
-      Map<String, Object> template = (Map<String, Object>) t;
-      if (templateName.equals(template.get("name")) && template.get("container") instanceof Map<?, ?> c) {
-        image = String.valueOf(c.get("image") == null ? image : c.get("image"));
-        if (c.get("command") instanceof List<?> cmd) {
-          command = cmd.stream().map(String::valueOf).toList();
-        }
-      }
-    }
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("workflows.argoproj.io/workflow", workflow);
-    labels.put("workflows.argoproj.io/completed", String.valueOf(completed));
-    Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put("workflows.argoproj.io/node-id", nodeId);
-    annotations.put("workflows.argoproj.io/node-name", nodeName);
-    annotations.put("kubectl.kubernetes.io/default-container", "main");
-    return new PodTemplateSpecBuilder()
-        .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
-        .withNewSpec()
-          .addToContainers(new ContainerBuilder().withName("wait").withImage("quay.io/argoproj/argoexec:v3.6.2")
-              .withCommand("argoexec", "wait").build())
-          .addToContainers(new ContainerBuilder().withName("main").withImage(image).withCommand(command).build())
-          .withServiceAccountName("argo-workflow")
-        .endSpec()
-        .build();
   }
 }

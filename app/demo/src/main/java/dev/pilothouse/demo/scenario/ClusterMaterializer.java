@@ -39,6 +39,7 @@ final class ClusterMaterializer {
     RolloutMaterializer rollouts = new RolloutMaterializer(ctx, deployments);
     SetMaterializer sets = new SetMaterializer(ctx);
     BatchMaterializer batch = new BatchMaterializer(ctx);
+    TektonMaterializer tekton = new TektonMaterializer(ctx);
     List<Event> authoredEvents = new ArrayList<>();
     // Every authored object gets its uid first, so references between them (owners, events) can be resolved.
     authored.forEach(ctx::ensureUid);
@@ -73,6 +74,7 @@ final class ClusterMaterializer {
         }
         case GenericKubernetesResource g when g.getKind().equals("Rollout") -> rollouts.materialize(g);
         case GenericKubernetesResource g when g.getKind().equals("Workflow") -> batch.workflow(g);
+        case GenericKubernetesResource g when g.getKind().equals("TaskRun") -> tekton.taskRun(g);
         default -> {
           ctx.ensureUid(object);
           ctx.output.add(object);

@@ -13,13 +13,21 @@ public final class DemoAnnotations {
   public static final String FAULT = PREFIX + "fault";
   /** On a pod template: the fault hits only the first N pods of the ReplicaSet (default: all). */
   public static final String FAULT_REPLICAS = PREFIX + "fault-replicas";
+  /**
+   * On a pod template: the fault stays dormant until the simulator's N-th tick (the pods start healthy and break
+   * later, as when a credential expires).
+   */
+  public static final String FAULT_AFTER_TICKS = PREFIX + "fault-after-ticks";
   /** On a Deployment or Rollout: comma-separated images of earlier revisions, oldest first. */
   public static final String PREVIOUS_IMAGES = PREFIX + "previous-images";
   /** On a Deployment or Rollout: when the current revision rolled out (default: at creation). */
   public static final String ROLLED_OUT_AT = PREFIX + "rolled-out-at";
   /** On a Job: succeeded, failed, oom-killed or running. */
   public static final String OUTCOME = PREFIX + "outcome";
-  /** On an Argo Workflow: the display name of the step the simulator makes fail. */
+  /**
+   * On an Argo Workflow: the display name of the step (or DAG task) the simulator makes fail. On a Tekton
+   * PipelineRun (copied to its TaskRuns): the pipeline task whose last step fails, or {@code task/step}.
+   */
   public static final String FAIL_STEP = PREFIX + "fail-step";
   /** On a CRD: comma-separated cluster names that have it installed (default: all). */
   public static final String CLUSTERS = PREFIX + "clusters";

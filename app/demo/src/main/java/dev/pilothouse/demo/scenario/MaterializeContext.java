@@ -79,10 +79,11 @@ final class MaterializeContext {
     } else {
       run(pod, node.get(), started);
       String fault = fault(template, replicaIndex);
-      if (fault == null && pod.getMetadata().getAnnotations() != null) {
+      if (!hitByFault(template, replicaIndex) && pod.getMetadata().getAnnotations() != null) {
         // Only the pods a fault hits carry it, so the simulator can tell them apart later.
         pod.getMetadata().getAnnotations().remove(DemoAnnotations.FAULT);
         pod.getMetadata().getAnnotations().remove(DemoAnnotations.FAULT_REPLICAS);
+        pod.getMetadata().getAnnotations().remove(DemoAnnotations.FAULT_AFTER_TICKS);
       }
       if (fault != null) {
         PodFactory.fault(pod, fault, started, now, random);
@@ -103,16 +104,23 @@ final class MaterializeContext {
     return PodFactory.podIp(node, index);
   }
 
+  /** The fault a replica shows at load time; none while it is dormant ({@link DemoAnnotations#FAULT_AFTER_TICKS}). */
   static @org.jspecify.annotations.Nullable String fault(PodTemplateSpec template, int replicaIndex) {
+    if (!hitByFault(template, replicaIndex)
+        || template.getMetadata().getAnnotations().containsKey(DemoAnnotations.FAULT_AFTER_TICKS)) {
+      return null;
+    }
+    return template.getMetadata().getAnnotations().get(DemoAnnotations.FAULT);
+  }
+
+  /** Whether the template's fault hits this replica, now or once it wakes up. */
+  static boolean hitByFault(PodTemplateSpec template, int replicaIndex) {
     var annotations = template.getMetadata() == null ? null : template.getMetadata().getAnnotations();
     if (annotations == null || !annotations.containsKey(DemoAnnotations.FAULT)) {
-      return null;
+      return false;
     }
     String replicas = annotations.get(DemoAnnotations.FAULT_REPLICAS);
-    if (replicas != null && replicaIndex >= Integer.parseInt(replicas.trim())) {
-      return null;
-    }
-    return annotations.get(DemoAnnotations.FAULT);
+    return replicas == null || replicaIndex < Integer.parseInt(replicas.trim());
   }
 
   private void faultEvents(Pod pod, Node node, String fault, Instant started) {

@@ -11,7 +11,8 @@ import java.util.logging.Logger;
  * The simulated control plane of one cluster: its controllers, run in a fixed order once per tick. The order
  * mirrors how work flows through a real control plane within a few seconds: owners are collected, Deployments and
  * Rollouts decide ReplicaSet sizes, ReplicaSets create or delete pods, the scheduler and kubelets move pods on,
- * workflows advance.
+ * workflows and pipeline runs advance (a PipelineRun creates TaskRuns before the TaskRuns create their pods),
+ * InferenceServices split their traffic, and the ToolHive and kagent operators report on their servers.
  */
 public final class ClusterSimulation {
 
@@ -19,7 +20,9 @@ public final class ClusterSimulation {
 
   private final SimulationContext context;
   private final List<Controller> controllers = List.of(new GarbageCollector(), new DeploymentController(),
-      new RolloutController(), new ReplicaSetController(), new PodLifecycle(), new WorkflowController());
+      new RolloutController(), new ReplicaSetController(), new PodLifecycle(), new WorkflowController(),
+      new PipelineRunController(), new TaskRunController(), new InferenceServiceController(),
+      new ToolHiveController(), new RemoteMcpServerController());
 
   public ClusterSimulation(String cluster, KubernetesClient client, long seed) {
     this.context = new SimulationContext(cluster, client, seed ^ cluster.hashCode());

@@ -19,6 +19,7 @@ import java.util.Optional;
  * FailedScheduling), a bound pod starts its containers, and faulty pods keep failing the way their
  * {@link DemoAnnotations#FAULT} says: a crash-looping container alternates between running and CrashLoopBackOff
  * with its restart count going up, an OOM-prone one is killed now and then, an unready one keeps failing its probe.
+ * A fault with {@link DemoAnnotations#FAULT_AFTER_TICKS} sleeps until that tick: the pod runs healthy until then.
  */
 final class PodLifecycle implements Controller {
 
@@ -86,7 +87,7 @@ final class PodLifecycle implements Controller {
   private void start(SimulationContext ctx, Pod pod, Node node) {
     String ip = PodFactory.podIp(node, 100 + ctx.random.nextInt(150));
     PodFactory.running(pod, node, ctx.now, ip, ctx.random);
-    String fault = fault(pod);
+    String fault = fault(ctx, pod);
     String nodeName = node.getMetadata().getName();
     if (fault != null) {
       switch (fault) {
@@ -116,7 +117,7 @@ final class PodLifecycle implements Controller {
   }
 
   private void keepFailing(SimulationContext ctx, Pod pod) {
-    String fault = fault(pod);
+    String fault = fault(ctx, pod);
     if (fault == null || pod.getStatus().getContainerStatuses() == null
         || pod.getStatus().getContainerStatuses().isEmpty()) {
       return;
@@ -143,6 +144,7 @@ final class PodLifecycle implements Controller {
               + " in pod " + name(pod) + "_" + ns(pod) + "(" + pod.getMetadata().getUid() + ")", "kubelet", node);
         }
         main.setReady(false);
+        notReady(pod, main, ctx.now);
         ctx.attempt("crash " + name(pod), () -> ctx.client.pods().inNamespace(ns(pod)).resource(pod).updateStatus());
       }
       case "oom-kill" -> {
@@ -194,9 +196,33 @@ final class PodLifecycle implements Controller {
         && c.getState().getWaiting() != null && "ContainerCreating".equals(c.getState().getWaiting().getReason()));
   }
 
-  private static @org.jspecify.annotations.Nullable String fault(Pod pod) {
+  /** The pod's fault, unless it is still dormant ({@link DemoAnnotations#FAULT_AFTER_TICKS}). */
+  private static @org.jspecify.annotations.Nullable String fault(SimulationContext ctx, Pod pod) {
     Map<String, String> annotations = pod.getMetadata().getAnnotations();
-    return annotations == null ? null : annotations.get(DemoAnnotations.FAULT);
+    if (annotations == null) {
+      return null;
+    }
+    String after = annotations.get(DemoAnnotations.FAULT_AFTER_TICKS);
+    if (after != null && ctx.tick < Long.parseLong(after.trim())) {
+      return null;
+    }
+    return annotations.get(DemoAnnotations.FAULT);
+  }
+
+  /** The pod's Ready and ContainersReady conditions turn False when a container stops being ready. */
+  private static void notReady(Pod pod, ContainerStatus container, Instant now) {
+    if (pod.getStatus().getConditions() == null) {
+      return;
+    }
+    for (var condition : pod.getStatus().getConditions()) {
+      if ((condition.getType().equals("Ready") || condition.getType().equals("ContainersReady"))
+          && !"False".equals(condition.getStatus())) {
+        condition.setStatus("False");
+        condition.setReason("ContainersNotReady");
+        condition.setMessage("containers with unready status: [" + container.getName() + "]");
+        condition.setLastTransitionTime(Times.format(now));
+      }
+    }
   }
 
   private static Node node(List<Node> nodes, String name) {

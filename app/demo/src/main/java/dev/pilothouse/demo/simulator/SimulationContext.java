@@ -21,6 +21,14 @@ final class SimulationContext {
 
   static final ResourceDefinitionContext WORKFLOWS = crd("argoproj.io", "v1alpha1", "workflows", "Workflow");
   static final ResourceDefinitionContext ROLLOUTS = crd("argoproj.io", "v1alpha1", "rollouts", "Rollout");
+  static final ResourceDefinitionContext PIPELINE_RUNS = crd("tekton.dev", "v1", "pipelineruns", "PipelineRun");
+  static final ResourceDefinitionContext TASK_RUNS = crd("tekton.dev", "v1", "taskruns", "TaskRun");
+  static final ResourceDefinitionContext INFERENCE_SERVICES = crd("serving.kserve.io", "v1beta1",
+      "inferenceservices", "InferenceService");
+  static final ResourceDefinitionContext TOOLHIVE_SERVERS = crd("toolhive.stacklok.dev", "v1alpha1", "mcpservers",
+      "MCPServer");
+  static final ResourceDefinitionContext REMOTE_MCP_SERVERS = crd("kagent.dev", "v1alpha2", "remotemcpservers",
+      "RemoteMCPServer");
 
   final String cluster;
   final KubernetesClient client;
@@ -56,6 +64,13 @@ final class SimulationContext {
       }
       return false;
     }
+  }
+
+  /** Writes a custom resource's status subresource (as the controller of that kind does). */
+  boolean updateStatus(ResourceDefinitionContext definition, GenericKubernetesResource resource) {
+    return attempt("status of " + resource.getKind() + " " + resource.getMetadata().getName(), () -> client
+        .genericKubernetesResources(definition).inNamespace(resource.getMetadata().getNamespace()).resource(resource)
+        .updateStatus());
   }
 
   /** Custom resources of a CRD, or none when the CRD is not installed (404). */

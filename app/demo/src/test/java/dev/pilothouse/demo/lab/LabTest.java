@@ -79,9 +79,26 @@ class LabTest {
   }
 
   @Test
+  void theWorkloadsExportKServeKnativeAndSeldonFamilies() throws Exception {
+    String query = URLEncoder.encode("count by (__name__) ({__name__=~\"request_predict_seconds_count|"
+        + "revision_app_request_count|revision_app_request_latencies_bucket|seldon_model_infer_total|"
+        + "seldon_model_infer_api_seconds_count\"})", StandardCharsets.UTF_8);
+    LabAwait.until(TIMEOUT, "the five families scraped", () -> prometheus("/api/v1/query?query=" + query)
+        .path("result").size() == 5);
+
+    String canary = URLEncoder.encode("revision_app_request_count{revision_name=\"fraud-scorer-predictor-00003\"}",
+        StandardCharsets.UTF_8);
+    JsonNode series = prometheus("/api/v1/query?query=" + canary).path("result");
+    assertThat(series.size()).isEqualTo(2);
+    assertThat(series.get(0).path("metric").path("namespace_name").asText()).isEqualTo("ml-serving");
+    assertThat(series.get(0).path("metric").path("response_code_class").asText()).isIn("2xx", "5xx");
+  }
+
+  @Test
   void theStoriesFireAndTheHotGpuStaysPending() throws Exception {
     LabAwait.until(TIMEOUT, "the lab's alerts to fire", () -> alerts("firing").containsAll(Set.of(
-        "Watchdog", "GPUXidErrors", "VLLMHighTimeToFirstToken", "GPUMemoryNearlyFull", "TritonInferenceFailures")));
+        "Watchdog", "GPUXidErrors", "VLLMHighTimeToFirstToken", "GPUMemoryNearlyFull", "TritonInferenceFailures",
+        "KnativeRevisionErrorRatioHigh")));
     assertThat(alerts("pending")).contains("GPUTemperatureHigh");
 
     LabAwait.until(TIMEOUT, "Alertmanager to receive the firing alerts", () -> {

@@ -61,7 +61,8 @@ class SimulatedLabAlertsTest {
       JsonNode alerts = alerts(lab);
       assertThat(names(alerts, "firing")).containsExactlyInAnyOrder("GPUXidErrors", "Watchdog");
       assertThat(names(alerts, "pending")).contains("VLLMRequestsQueueing", "GPUMemoryNearlyFull",
-          "VLLMHighTimeToFirstToken", "TritonInferenceFailures", "VLLMKVCacheAlmostFull", "GPUTemperatureHigh");
+          "VLLMHighTimeToFirstToken", "TritonInferenceFailures", "VLLMKVCacheAlmostFull", "GPUTemperatureHigh",
+          "KnativeRevisionErrorRatioHigh");
     }
   }
 
@@ -75,8 +76,12 @@ class SimulatedLabAlertsTest {
 
       JsonNode alerts = alerts(lab);
       assertThat(names(alerts, "firing")).contains("Watchdog", "GPUXidErrors", "GPUMemoryNearlyFull",
-          "VLLMRequestsQueueing", "VLLMHighTimeToFirstToken", "TritonInferenceFailures", "VLLMKVCacheAlmostFull");
+          "VLLMRequestsQueueing", "VLLMHighTimeToFirstToken", "TritonInferenceFailures", "VLLMKVCacheAlmostFull",
+          "KnativeRevisionErrorRatioHigh");
       assertThat(names(alerts, "pending")).containsExactly("GPUTemperatureHigh");
+      assertThat(alerts.findParents("alertname")).filteredOn(l -> l.path("alertname").asText()
+          .equals("KnativeRevisionErrorRatioHigh")).extracting(l -> l.path("revision_name").asText())
+          .containsExactly("fraud-scorer-predictor-00003");
     }
   }
 
@@ -101,6 +106,34 @@ class SimulatedLabAlertsTest {
           .filter(l -> l.path("alertname").asText().equals("GPUXidErrors")).findFirst().orElseThrow();
       assertThat(xid.path("node").asText()).as("templated from the Hostname label").isEqualTo(
           xid.path("Hostname").asText());
+    }
+  }
+
+  @Test
+  void servesTheKServeKnativeAndSeldonFamiliesWithTheirLabels() throws Exception {
+    ManualClock clock = new ManualClock(START);
+    try (SimulatedLab lab = SimulatedLab.start(demo.cluster("prod").adminClient(), clock, Duration.ofMinutes(2))) {
+      lab.catchUp();
+
+      JsonNode split = Http.get(lab.prometheusUrl(), "/api/v1/query", Map.of("query",
+          "sum by (revision_name) (rate(revision_app_request_count[1m]))")).json().path("data").path("result");
+      JsonNode seldon = Http.get(lab.prometheusUrl(), "/api/v1/query", Map.of("query",
+          "sum by (model) (rate(seldon_model_infer_total[1m]))")).json().path("data").path("result");
+      JsonNode p99 = Http.get(lab.prometheusUrl(), "/api/v1/query", Map.of("query",
+          "model:request_predict_seconds:p99")).json().path("data").path("result");
+
+      Map<String, Double> share = new java.util.TreeMap<>(); // requests per second, by revision
+      split.forEach(r -> share.put(r.path("metric").path("revision_name").asText(), r.path("value").get(1)
+          .asDouble()));
+      assertThat(share).containsOnlyKeys("fraud-scorer-predictor-00002", "fraud-scorer-predictor-00003");
+      assertThat(share.get("fraud-scorer-predictor-00003") / (share.get("fraud-scorer-predictor-00002")
+          + share.get("fraud-scorer-predictor-00003"))).as("the canary's share").isBetween(0.07, 0.13);
+      Set<String> models = new HashSet<>();
+      seldon.forEach(r -> models.add(r.path("metric").path("model").asText()));
+      assertThat(models).containsExactlyInAnyOrder("income-classifier", "income-classifier-v4");
+      Set<String> predicted = new HashSet<>();
+      p99.forEach(r -> predicted.add(r.path("metric").path("model_name").asText()));
+      assertThat(predicted).contains("fraud-scorer", "sentiment-classifier");
     }
   }
 

@@ -217,7 +217,8 @@ class SimulatedPrometheusApiTest {
 
     List<String> names = new ArrayList<>();
     groups.forEach(g -> names.add(g.path("name").asText()));
-    assertThat(names).containsExactly("vllm.rules", "gpu.rules", "triton.rules", "meta.rules");
+    assertThat(names).containsExactly("vllm.rules", "gpu.rules", "triton.rules", "kserve.rules", "seldon.rules",
+        "meta.rules");
     JsonNode queueing = groups.get(0).path("rules").get(1);
     assertThat(queueing.path("name").asText()).isEqualTo("VLLMRequestsQueueing");
     assertThat(queueing.path("type").asText()).isEqualTo("alerting");
@@ -227,7 +228,7 @@ class SimulatedPrometheusApiTest {
     assertThat(groups.get(0).path("interval").asInt()).isEqualTo(5);
 
     JsonNode recording = success(Http.get(url, "/api/v1/rules", Map.of("type", "record"))).path("data")
-        .path("groups").get(3).path("rules");
+        .path("groups").get(5).path("rules");
     assertThat(recording.size()).isEqualTo(1);
     assertThat(recording.get(0).path("type").asText()).isEqualTo("recording");
   }
