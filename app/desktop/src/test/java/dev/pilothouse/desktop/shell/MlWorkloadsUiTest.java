@@ -4,6 +4,8 @@ import dev.pilothouse.desktop.Screenshot;
 import dev.pilothouse.desktop.Shell;
 import dev.pilothouse.plugins.mlworkloads.fleet.Located;
 import dev.pilothouse.plugins.mlworkloads.models.ModelRow;
+import dev.pilothouse.plugins.mlworkloads.models.serving.ServingQueries;
+import dev.pilothouse.plugins.mlworkloads.models.serving.ServingQuery;
 import dev.pilothouse.plugins.mlworkloads.pipelines.PipelineRow;
 import dev.pilothouse.sdk.health.HealthState;
 import dev.pilothouse.sdk.ui.kit.chart.ChartPanelView;
@@ -108,6 +110,20 @@ class MlWorkloadsUiTest {
         Eventually.await(WAIT, "the model's charts drawn", () -> fx(() -> robot.lookup("#model-charts")
                 .queryAll().stream().flatMap(n -> robot.from(n).lookup(".ph-chart-panel").queryAll().stream())
                 .map(ChartPanelView.class::cast).anyMatch(c -> !c.chart().getSeries().isEmpty())));
+    }
+
+    @Test
+    void everyServingQueryIsValidPromqlForTheLabsPrometheus() {
+        var metrics = fixture.services().metrics();
+        for (ServingQuery q : ServingQueries.all()) {
+            List<String> forms = new java.util.ArrayList<>(List.of(q.forAll()));
+            q.forModel("ml-serving", "fraud-scorer", "InferenceService", "fraud-scorer").ifPresent(forms::add);
+            q.forModel("ml-serving", "llama-3-8b-instruct", "Deployment", "Meta \"Llama\" (8B)").ifPresent(forms::add);
+            for (String promql : forms) {
+                assertThat(metrics.query("demo-prod", promql)).as(q.family() + " " + q.measure() + ": " + promql)
+                        .succeedsWithin(Duration.ofSeconds(30));
+            }
+        }
     }
 
     @Test

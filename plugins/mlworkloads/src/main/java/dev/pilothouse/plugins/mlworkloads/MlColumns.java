@@ -37,7 +37,7 @@ public final class MlColumns {
         return Column.<R>builder(id, title, time::apply)
                 .text(r -> Formats.age(time.apply(r), Instant.now()))
                 .comparator(Comparator.comparing(time, Comparator.nullsLast(Comparator.reverseOrder())))
-                .align(Column.Align.RIGHT).width(70).build();
+                .align(Column.Align.RIGHT).width(85).build();
     }
 
     /** A count shown blank when unknown (negative). */

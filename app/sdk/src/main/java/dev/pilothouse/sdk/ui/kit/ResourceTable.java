@@ -103,4 +103,29 @@ public final class ResourceTable {
             shownTone = next;
         }
     }
+
+    /**
+     * Restores the table's sort from the settings ({@code key.sort}, {@code key.sortDescending}), or sorts by
+     * {@code defaultColumn} at first, and remembers every change the user makes.
+     */
+    public static <R extends Row> void rememberSort(TableView<R> table, dev.pilothouse.sdk.settings.Settings settings,
+                                                    String key, String defaultColumn) {
+        String column = settings.get(key + ".sort", defaultColumn);
+        boolean descending = settings.getBoolean(key + ".sortDescending", false);
+        table.getColumns().stream().filter(c -> column.equals(c.getId())).findFirst().ifPresent(c -> {
+            c.setSortType(descending ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(List.of(c));
+        });
+        Runnable save = () -> {
+            if (table.getSortOrder().isEmpty()) {
+                settings.put(key + ".sort", "");
+                return;
+            }
+            TableColumn<R, ?> first = table.getSortOrder().getFirst();
+            settings.put(key + ".sort", first.getId());
+            settings.put(key + ".sortDescending", String.valueOf(first.getSortType() == TableColumn.SortType.DESCENDING));
+        };
+        table.getColumns().forEach(c -> c.sortTypeProperty().addListener((o, a, b) -> save.run()));
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<R, ?>>) c -> save.run());
+    }
 }

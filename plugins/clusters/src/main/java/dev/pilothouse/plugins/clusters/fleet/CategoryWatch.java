@@ -42,8 +42,8 @@ final class CategoryWatch<R extends Row> {
         return n;
     }
 
-    /** Whether the kind exists in the cluster (its CRD is installed) or may: only "not installed" says no. */
-    boolean installed() {
-        return rows.status().get().state() != WatchState.NOT_INSTALLED;
+    /** Where the watch stands: whether its count means anything yet. */
+    WatchState state() {
+        return rows.status().get().state();
     }
 }

@@ -186,24 +186,46 @@ final class ClusterCard extends VBox {
         severity.set(connectionPenalty + s.severity() + unhealthyMl * 10);
     }
 
-    /** Counts the unhealthy objects of each category; returns the total. */
+    /**
+     * Counts the unhealthy objects of each category; returns the total. A count is shown only when some watch of
+     * the category has rows: "…" while listing, "–" when nothing of it is installed, "?" when it may not be read.
+     */
     private int refreshCategories() {
         int total = 0;
+        String lower;
         for (String category : categoryValues.keySet()) {
             int unhealthy = 0;
+            boolean counted = false;
+            boolean loading = false;
             boolean installed = false;
             for (CategoryWatch<?> w : categoryWatches) {
-                if (w.category().equals(category)) {
-                    unhealthy += w.unhealthy();
-                    installed |= w.installed();
+                if (!w.category().equals(category)) {
+                    continue;
                 }
+                WatchState state = w.state();
+                counted |= state == WatchState.SYNCED || state == WatchState.STALE;
+                loading |= state == WatchState.LOADING;
+                installed |= state != WatchState.NOT_INSTALLED;
+                unhealthy += w.unhealthy();
             }
+            lower = category.toLowerCase(java.util.Locale.ROOT);
             Label value = categoryValues.get(category);
-            value.setText(installed ? String.valueOf(unhealthy) : "–");
-            tone(value, unhealthy > 0 ? CellTone.DANGER : CellTone.DEFAULT);
-            categoryCaptions.get(category).setText(installed ? "Unhealthy " + category.toLowerCase(java.util.Locale.ROOT)
-                    : category + ": not installed");
-            total += unhealthy;
+            Label caption = categoryCaptions.get(category);
+            if (counted) {
+                value.setText(String.valueOf(unhealthy));
+                caption.setText("Unhealthy " + lower);
+                total += unhealthy;
+            } else if (loading) {
+                value.setText("…");
+                caption.setText("Unhealthy " + lower);
+            } else if (!installed) {
+                value.setText("–");
+                caption.setText(category + ": not installed");
+            } else {
+                value.setText("?");
+                caption.setText(category + ": not readable");
+            }
+            tone(value, counted && unhealthy > 0 ? CellTone.DANGER : CellTone.DEFAULT);
         }
         return total;
     }

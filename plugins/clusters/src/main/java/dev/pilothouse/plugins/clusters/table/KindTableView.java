@@ -19,13 +19,11 @@ import dev.pilothouse.sdk.ui.kit.table.BatchList;
 import dev.pilothouse.sdk.ui.kit.table.SortedRows;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -97,8 +95,7 @@ public class KindTableView<R extends Row> implements View {
                 openSelected();
             }
         });
-        restoreSort(defaultSort);
-        table.getSortOrder().addListener((ListChangeListener<TableColumn<R, ?>>) c -> saveSort());
+        ResourceTable.rememberSort(table, context.settings(), viewId, defaultSort);
         content = new StackPane(table);
         state = new StatePane(content);
 
@@ -311,25 +308,7 @@ public class KindTableView<R extends Row> implements View {
         count.setText(visible == total ? total + " " + noun : visible + " of " + total + " " + noun);
     }
 
-    private void restoreSort(String defaultSort) {
-        String column = context.settings().get(viewId + ".sort", defaultSort);
-        boolean descending = context.settings().getBoolean(viewId + ".sortDescending", false);
-        table.getColumns().stream().filter(c -> column.equals(c.getId())).findFirst().ifPresent(c -> {
-            c.setSortType(descending ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
-            table.getSortOrder().setAll(List.of(c));
-        });
-        table.getColumns().forEach(c -> c.sortTypeProperty().addListener((o, a, b) -> saveSort()));
-    }
 
-    private void saveSort() {
-        if (table.getSortOrder().isEmpty()) {
-            context.settings().put(viewId + ".sort", "");
-            return;
-        }
-        TableColumn<R, ?> first = table.getSortOrder().getFirst();
-        context.settings().put(viewId + ".sort", first.getId());
-        context.settings().put(viewId + ".sortDescending", String.valueOf(first.getSortType() == TableColumn.SortType.DESCENDING));
-    }
 
     /** Opens the detail pane for the selected row. */
     protected void openSelected() {

@@ -14,13 +14,11 @@ import dev.pilothouse.sdk.ui.kit.table.SortedRows;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -106,8 +104,7 @@ public final class FleetListView<R extends Row> implements View {
                 e.consume();
             }
         });
-        restoreSort(defaultSort);
-        table.getSortOrder().addListener((ListChangeListener<TableColumn<Located<R>, ?>>) c -> saveSort());
+        ResourceTable.rememberSort(table, context.settings(), viewId, defaultSort);
         tableHolder.getChildren().add(table);
         state = new StatePane(tableHolder);
 
@@ -401,26 +398,7 @@ public final class FleetListView<R extends Row> implements View {
         }
     }
 
-    private void restoreSort(String defaultSort) {
-        String column = context.settings().get(viewId + ".sort", defaultSort);
-        boolean descending = context.settings().getBoolean(viewId + ".sortDescending", false);
-        table.getColumns().stream().filter(c -> column.equals(c.getId())).findFirst().ifPresent(c -> {
-            c.setSortType(descending ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
-            table.getSortOrder().setAll(List.of(c));
-        });
-        table.getColumns().forEach(c -> c.sortTypeProperty().addListener((o, a, b) -> saveSort()));
-    }
 
-    private void saveSort() {
-        if (table.getSortOrder().isEmpty()) {
-            context.settings().put(viewId + ".sort", "");
-            return;
-        }
-        TableColumn<Located<R>, ?> first = table.getSortOrder().getFirst();
-        context.settings().put(viewId + ".sort", first.getId());
-        context.settings().put(viewId + ".sortDescending",
-                String.valueOf(first.getSortType() == TableColumn.SortType.DESCENDING));
-    }
 
     private void openSelected() {
         Located<R> row = table.getSelectionModel().getSelectedItem();

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class ServingDeployments {
 
-    public static final GroupVersionKind GVK = new GroupVersionKind("apps", "v1", "Deployment", "deployments");
+    public static final GroupVersionKind GVK = dev.pilothouse.plugins.mlworkloads.BuiltInKinds.DEPLOYMENTS;
 
     /**
      * The keys domain.md names that are specific to model serving, model names before the server label (whose

@@ -39,8 +39,8 @@ public final class ServingLabelsPage {
                 return;
             }
             context.settings().put(ModelsView.LABEL_KEYS, String.join(",", list));
-            saved.setText(list.isEmpty() ? "Saved: the default keys apply. Reopen the Models view to use them."
-                    : "Saved. Reopen the Models view to use them.");
+            saved.setText(list.isEmpty() ? "Saved: the default keys apply from the next start of Pilothouse."
+                    : "Saved. They apply from the next start of Pilothouse.");
         });
         Label help = new Label("Label keys that mark a Deployment as a model server, one per line, in order: the "
                 + "first key a Deployment carries names its model. Empty: " + String.join(", ",

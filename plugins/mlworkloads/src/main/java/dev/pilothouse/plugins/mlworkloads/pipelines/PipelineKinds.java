@@ -31,12 +31,23 @@ public final class PipelineKinds {
                 kind(TektonRuns.TASK_RUN, TektonRuns::taskRun, "tr"));
     }
 
+    /**
+     * Whether the fleet counts the kind's unhealthy objects: not TaskRuns, which mostly belong to a PipelineRun
+     * that is counted already (the fleet watches whole kinds and cannot leave a PipelineRun's own TaskRuns out).
+     */
+    private static boolean countedOnTheFleet(GroupVersionKind gvk) {
+        return !gvk.sameGroupKind(TektonRuns.TASK_RUN);
+    }
+
     private static ResourceKind<PipelineRow> kind(GroupVersionKind gvk, Function<KubeObject, PipelineRow> projection,
                                                   String alias) {
-        return ResourceKind.builder(gvk, projection)
+        ResourceKind.Builder<PipelineRow> builder = ResourceKind.builder(gvk, projection);
+        if (countedOnTheFleet(gvk)) {
+            builder.fleetCategory("Pipelines");
+        }
+        return builder
                 .aliases(alias)
                 .homeView("pipelines")
-                .fleetCategory("Pipelines")
                 .health(PipelineRow::health)
                 .column(Column.<PipelineRow>builder("engine", "Engine", r -> r.engine().label()).width(90).build())
                 .column(Column.<PipelineRow>builder("kind", "Kind", PipelineRow::kind).width(105).build())
@@ -47,13 +58,13 @@ public final class PipelineKinds {
                 .column(Column.<PipelineRow>builder("progress", "Progress", PipelineRow::progress)
                         .text(r -> r.progress() == null ? "" : r.progress().toString())
                         .comparator(Comparator.comparingDouble(r -> r.progress() == null ? -2 : r.progress().fraction()))
-                        .align(Column.Align.CENTER).width(80).build())
+                        .align(Column.Align.CENTER).width(90).build())
                 .column(MlColumns.since("started", "Started", PipelineRow::started))
                 .column(Column.<PipelineRow>builder("duration", "Duration", r -> r.duration(Instant.now()))
                         .text(r -> text(r.duration(Instant.now())))
                         .comparator(Comparator.comparing(r -> r.duration(Instant.now()),
                                 Comparator.nullsFirst(Comparator.naturalOrder())))
-                        .align(Column.Align.RIGHT).width(80).build())
+                        .align(Column.Align.RIGHT).width(90).build())
                 .build();
     }
 

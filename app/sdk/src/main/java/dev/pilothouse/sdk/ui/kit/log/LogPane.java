@@ -6,6 +6,9 @@ import dev.pilothouse.sdk.cluster.Subscription;
 import dev.pilothouse.sdk.ui.Styles;
 import dev.pilothouse.sdk.ui.ViewContext;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.util.Duration;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -46,6 +49,8 @@ public final class LogPane extends VBox {
     }
 
     private static final int COLOURS = 6;
+    /** How often a container that has not started is asked for again (about five minutes in all). */
+    private static final int MAX_START_WAITS = 45;
     private static final double LINE_HEIGHT = 20;
 
     private final ViewContext context;
@@ -65,6 +70,9 @@ public final class LogPane extends VBox {
     private final TextField search = new TextField();
     private final Label status = new Label();
     private LogBuffer buffer;
+    /** Counts restarts, so a retry scheduled for an earlier stream does not open after a newer one. */
+    private long generation;
+    private boolean closed;
     private List<Integer> matches = List.of();
     private int match = -1;
     private final AnimationTimer pump = new AnimationTimer() {
@@ -150,6 +158,9 @@ public final class LogPane extends VBox {
         sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) {
                 stop();
+            } else if (a == null && streams.isEmpty() && !closed) {
+                // Shown again (the user came back to the view): read the log anew rather than sit frozen.
+                restart();
             }
         });
         restart();
@@ -157,6 +168,7 @@ public final class LogPane extends VBox {
 
     private void restart() {
         stop();
+        generation++;
         buffer = new LogBuffer(limit);
         shown.clear();
         incoming.clear();
@@ -169,27 +181,56 @@ public final class LogPane extends VBox {
             int colour = colours.computeIfAbsent(s.pod(), p -> colours.size() % COLOURS);
             LogOptions options = new LogOptions(chosen, follow.isSelected(), previous.isSelected(),
                     timestamps.isSelected(), 1_000);
-            streams.add(context.clusters().streamLog(cluster, s.namespace(), s.pod(), options, new LogListener() {
-                @Override
-                public void onLines(List<String> lines) {
-                    for (String line : lines) {
-                        incoming.add(new LogBuffer.Line(label, colour, line));
-                    }
-                }
-
-                @Override
-                public void onEnd() {
-                    notices.add(follow.isSelected() ? s.pod() + ": stream ended" : "");
-                }
-
-                @Override
-                public void onError(String message) {
-                    notices.add(message);
-                }
-            }));
+            open(s, options, label, colour, generation, 0);
         }
         pump.start();
         updateStatus();
+    }
+
+    /**
+     * Streams one container. A container that has not started yet (the API server answers 400 "is waiting to
+     * start") is asked again with a growing pause, once it may have started, rather than ending the view with an
+     * error: a pipeline step opened the moment it is scheduled is the common case.
+     */
+    private void open(Source s, LogOptions options, String label, int colour, long forGeneration, int attempt) {
+        streams.add(context.clusters().streamLog(cluster, s.namespace(), s.pod(), options, new LogListener() {
+            @Override
+            public void onLines(List<String> lines) {
+                for (String line : lines) {
+                    incoming.add(new LogBuffer.Line(label, colour, line));
+                }
+            }
+
+            @Override
+            public void onEnd() {
+                notices.add(follow.isSelected() ? s.pod() + ": stream ended" : "");
+            }
+
+            @Override
+            public void onError(String message) {
+                if (notYetStarted(message) && attempt < MAX_START_WAITS) {
+                    if (attempt == 0) {
+                        notices.add(s.pod() + ": waiting for the container to start…");
+                    }
+                    Platform.runLater(() -> {
+                        PauseTransition pause = new PauseTransition(Duration.seconds(Math.min(8, 1 + attempt)));
+                        pause.setOnFinished(e -> {
+                            if (generation == forGeneration && getScene() != null) {
+                                open(s, options, label, colour, forGeneration, attempt + 1);
+                            }
+                        });
+                        pause.play();
+                    });
+                    return;
+                }
+                notices.add(message);
+            }
+        }));
+    }
+
+    static boolean notYetStarted(String message) {
+        return message.contains("is waiting to start") || message.contains("ContainerCreating")
+                || message.contains("PodInitializing");
     }
 
     /** The part of a pod name that tells replicas apart: its last segment ("…p7749"). */
@@ -277,6 +318,12 @@ public final class LogPane extends VBox {
         if (container.getItems().contains(name)) {
             container.setValue(name);
         }
+    }
+
+    /** Stops for good: the pane is thrown away and must not restart when shown again. */
+    public void close() {
+        closed = true;
+        stop();
     }
 
     public void stop() {

@@ -55,10 +55,6 @@ final class AgentReader {
 
     /** The message of the innermost cause worth showing. */
     static String message(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return Objects.requireNonNullElse(t.getMessage(), t.getClass().getSimpleName());
+        return dev.pilothouse.plugins.mlworkloads.Failures.message(error);
     }
 }

@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
  */
 final class WorkloadReader {
 
-    static final GroupVersionKind DEPLOYMENTS = new GroupVersionKind("apps", "v1", "Deployment", "deployments");
-    static final GroupVersionKind STATEFUL_SETS = new GroupVersionKind("apps", "v1", "StatefulSet", "statefulsets");
-    static final GroupVersionKind PODS = GroupVersionKind.core("v1", "Pod", "pods");
+    static final GroupVersionKind DEPLOYMENTS = dev.pilothouse.plugins.mlworkloads.BuiltInKinds.DEPLOYMENTS;
+    static final GroupVersionKind STATEFUL_SETS = dev.pilothouse.plugins.mlworkloads.BuiltInKinds.STATEFUL_SETS;
+    static final GroupVersionKind PODS = dev.pilothouse.plugins.mlworkloads.BuiltInKinds.PODS;
 
     private record Owned(String kind, KubeObject object) {
     }

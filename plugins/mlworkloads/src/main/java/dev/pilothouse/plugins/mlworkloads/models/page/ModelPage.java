@@ -50,12 +50,18 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ModelPage extends VBox {
 
-    static final GroupVersionKind PODS = GroupVersionKind.core("v1", "Pod", "pods");
-    static final GroupVersionKind EVENTS = GroupVersionKind.core("v1", "Event", "events");
-    static final GroupVersionKind REPLICA_SETS = new GroupVersionKind("apps", "v1", "ReplicaSet", "replicasets");
+    static final GroupVersionKind PODS = dev.pilothouse.plugins.mlworkloads.BuiltInKinds.PODS;
+    static final GroupVersionKind EVENTS = dev.pilothouse.plugins.mlworkloads.BuiltInKinds.EVENTS;
+    static final GroupVersionKind REPLICA_SETS = dev.pilothouse.plugins.mlworkloads.BuiltInKinds.REPLICA_SETS;
+
+    /** How long to wait before asking Prometheus again when it has no series for the model yet. */
+    static final javafx.util.Duration ASK_AGAIN = javafx.util.Duration.seconds(15);
 
     private final ViewContext context;
     private final Located<ModelRow> located;
+    private final ServingPoller poller;
+    private boolean closed;
+    private final javafx.animation.PauseTransition askAgain = new javafx.animation.PauseTransition(ASK_AGAIN);
     private final PanelBoard board;
     private final StackPane podsContent = new StackPane();
     private final StackPane eventsContent = new StackPane();
@@ -110,7 +116,8 @@ public final class ModelPage extends VBox {
         board.setId("model-charts");
         board.setEmptyText("No serving metrics for " + row.name(), "None of the model-server families Pilothouse "
                 + "knows (vLLM, KServe, Triton, TGI, Seldon, Knative, DCGM) reports series for this model in "
-                + located.cluster() + "'s Prometheus.");
+                + located.cluster() + "'s Prometheus yet. Asking again every " + (int) ASK_AGAIN.toSeconds()
+                + " seconds.");
         Tab charts = new Tab("Serving", scroll(board));
         Tab podsTab = new Tab("Pods", pods);
         Tab eventsTab = new Tab("Events", events);
@@ -121,15 +128,19 @@ public final class ModelPage extends VBox {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().add(tabs);
 
+        this.poller = poller;
         if (known.isEmpty()) {
-            poller.poll(located.cluster()).whenComplete((f, e) -> Platform.runLater(
-                    () -> showCharts(e == null ? f : ServingFigures.NONE)));
+            pollForCharts();
         } else {
             showCharts(known);
         }
         loadPods();
         loadEvents();
         loadHistory();
+        getProperties().put("dispose", (Runnable) () -> {
+            closed = true;
+            askAgain.stop();
+        });
     }
 
     private static String facts(ModelRow row) {
@@ -153,9 +164,15 @@ public final class ModelPage extends VBox {
         return String.join(" · ", parts);
     }
 
+    private void pollForCharts() {
+        poller.poll(located.cluster()).whenComplete((f, e) -> Platform.runLater(
+                () -> showCharts(e == null ? f : ServingFigures.NONE)));
+    }
+
     /** One chart per measure, from the family that measures this model. */
     private void showCharts(ServingFigures figures) {
-        Map<Measure, ServingFigures.Figure> mine = figures.of(located.namespace(), located.name(), located.row().model());
+        Map<Measure, ServingFigures.Figure> mine = figures.of(located.namespace(), located.name(), located.row().kind(),
+                located.row().model());
         List<Panel> panels = new ArrayList<>();
         for (Measure measure : Measure.values()) {
             ServingFigures.Figure figure = mine.get(measure);
@@ -164,16 +181,43 @@ public final class ModelPage extends VBox {
             }
             ServingQueries.all().stream()
                     .filter(q -> q.measure() == measure && q.family().equals(figure.family())).findFirst()
-                    .ifPresent(q -> panels.add(panel(q)));
+                    .flatMap(this::panel).ifPresent(panels::add);
         }
         board.show(located.cluster(), panels, Map.of());
+        if (panels.isEmpty()) {
+            // A model that just started, or a Prometheus that has not scraped it yet: keep asking while the page
+            // is open, rather than declaring for good that there are no metrics.
+            askAgain.setOnFinished(e -> {
+                if (closed) {
+                    return;
+                }
+                if (getScene() != null) {
+                    pollForCharts();
+                } else {
+                    askAgain.playFromStart(); // hidden for now: ask once it may be seen again
+                }
+            });
+            askAgain.playFromStart();
+        }
     }
 
-    private Panel panel(ServingQuery q) {
-        String title = q.measure().title() + (q.average() ? " (mean)" : "") + " · " + q.family();
-        return new Panel("model-" + q.measure().name().toLowerCase(java.util.Locale.ROOT), title,
-                q.forModel(located.namespace(), located.name(), located.row().model()), q.measure().unit(),
-                q.legendFormat(), "", List.of());
+    private Optional<Panel> panel(ServingQuery q) {
+        String title = chartTitle(q.measure()) + (q.average() ? " (mean)" : "") + " · " + q.family();
+        return q.forModel(located.namespace(), located.name(), located.row().kind(), located.row().model())
+                .map(promql -> new Panel("model-" + q.measure().name().toLowerCase(java.util.Locale.ROOT), title,
+                        promql, q.measure().unit(), q.legendFormat(), "", List.of()));
+    }
+
+    private static String chartTitle(Measure m) {
+        return switch (m) {
+            case REQUEST_RATE -> "Requests per second";
+            case LATENCY_P99 -> "p99 latency";
+            case ERROR_RATIO -> "Error ratio";
+            case TIME_TO_FIRST_TOKEN -> "Time to first token (p95)";
+            case TOKENS_PER_SECOND -> "Generated tokens per second";
+            case QUEUE_DEPTH -> "Queue depth";
+            case GPU_UTILISATION -> "GPU utilisation";
+        };
     }
 
     private void loadPods() {
@@ -311,11 +355,6 @@ public final class ModelPage extends VBox {
     }
 
     private static String rootMessage(Throwable error) {
-        Throwable t = error;
-        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException)) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
+        return dev.pilothouse.plugins.mlworkloads.Failures.message(error);
     }
 }

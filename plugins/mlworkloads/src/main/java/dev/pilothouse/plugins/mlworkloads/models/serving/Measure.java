@@ -2,13 +2,17 @@ package dev.pilothouse.plugins.mlworkloads.models.serving;
 
 import dev.pilothouse.sdk.metrics.Unit;
 
-/** What the models list shows of serving, whichever server exports it. */
+/**
+ * What the models list shows of serving, whichever server exports it: request rate, p99 latency (a mean where the
+ * server has no histogram), error ratio, time to first token (p95), generated tokens per second, queue depth and GPU
+ * utilisation.
+ */
 public enum Measure {
     REQUEST_RATE("Req/s", Unit.PER_SECOND, Aggregation.SUM),
-    LATENCY_P99("p99 latency", Unit.SECONDS, Aggregation.MAX),
+    LATENCY_P99("p99", Unit.SECONDS, Aggregation.MAX),
     ERROR_RATIO("Errors", Unit.RATIO, Aggregation.MAX),
-    TIME_TO_FIRST_TOKEN("TTFT p95", Unit.SECONDS, Aggregation.MAX),
-    TOKENS_PER_SECOND("Tokens/s", Unit.PER_SECOND, Aggregation.SUM),
+    TIME_TO_FIRST_TOKEN("TTFT", Unit.SECONDS, Aggregation.MAX),
+    TOKENS_PER_SECOND("Tok/s", Unit.PER_SECOND, Aggregation.SUM),
     QUEUE_DEPTH("Queue", Unit.COUNT, Aggregation.SUM),
     GPU_UTILISATION("GPU", Unit.PERCENT, Aggregation.MEAN);
 

@@ -29,7 +29,7 @@ public final class ServingColumns {
 
     /** The figures of one row. */
     public static Map<Measure, ServingFigures.Figure> figuresOf(Located<ModelRow> l, Function<String, ServingFigures> figures) {
-        return figures.apply(l.cluster()).of(l.namespace(), l.name(), l.row().model());
+        return figures.apply(l.cluster()).of(l.namespace(), l.name(), l.row().kind(), l.row().model());
     }
 
     private static Column<Located<ModelRow>> column(Measure m, Function<String, ServingFigures> figures) {
@@ -40,7 +40,7 @@ public final class ServingColumns {
                 .tone(l -> m == Measure.ERROR_RATIO ? errorTone(figure.apply(l)) : CellTone.DEFAULT)
                 .comparator(Comparator.comparing(l -> value(figure.apply(l)),
                         Comparator.nullsLast(Comparator.reverseOrder())))
-                .align(Column.Align.RIGHT).width(m == Measure.LATENCY_P99 ? 90 : 75).build();
+                .align(Column.Align.RIGHT).width(m == Measure.LATENCY_P99 ? 100 : 75).build();
     }
 
     private static Double value(ServingFigures.Figure f) {

@@ -48,13 +48,15 @@ public final class ServingFigures {
      *
      * @param namespace the object's namespace
      * @param name      the object's name (a Deployment, an InferenceService)
+     * @param kind      the object's kind, which says how its pods and revisions are named
      * @param model     the model it serves, as its labels or spec name it; may be empty
      */
-    public Map<Measure, Figure> of(String namespace, String name, String model) {
-        return byModel.computeIfAbsent(namespace + "/" + name + "/" + model, k -> compute(namespace, name, model));
+    public Map<Measure, Figure> of(String namespace, String name, String kind, String model) {
+        return byModel.computeIfAbsent(namespace + "/" + name + "/" + kind + "/" + model,
+                k -> compute(namespace, name, kind, model));
     }
 
-    private Map<Measure, Figure> compute(String namespace, String name, String model) {
+    private Map<Measure, Figure> compute(String namespace, String name, String kind, String model) {
         Map<Measure, Figure> figures = new EnumMap<>(Measure.class);
         for (Answer answer : answers) {
             Measure measure = answer.query().measure();
@@ -63,7 +65,7 @@ public final class ServingFigures {
             }
             List<Double> values = new ArrayList<>();
             for (Sample s : answer.samples()) {
-                if (Double.isFinite(s.value()) && about(s, answer.query().key(), namespace, name, model)) {
+                if (Double.isFinite(s.value()) && about(s, answer.query().key(), namespace, name, kind, model)) {
                     values.add(s.value());
                 }
             }
@@ -75,7 +77,7 @@ public final class ServingFigures {
         return figures;
     }
 
-    static boolean about(Sample s, ServingQuery.Key key, String namespace, String name, String model) {
+    static boolean about(Sample s, ServingQuery.Key key, String namespace, String name, String kind, String model) {
         String seriesNamespace = s.labels().getOrDefault(key.namespaceLabel(), "");
         if (!seriesNamespace.isEmpty() && !seriesNamespace.equals(namespace)) {
             return false;
@@ -85,7 +87,8 @@ public final class ServingFigures {
             return false;
         }
         if (key.byPrefix()) {
-            return value.startsWith(name + "-");
+            var names = key == ServingQuery.Key.POD ? ObjectNames.pods(kind, name) : ObjectNames.revisions(kind, name);
+            return names.map(regex -> ObjectNames.matches(regex, value)).orElse(false);
         }
         return value.equals(model) || value.equals(name);
     }

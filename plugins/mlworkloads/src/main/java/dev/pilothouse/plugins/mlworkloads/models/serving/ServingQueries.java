@@ -58,9 +58,9 @@ public final class ServingQueries {
         String byRevision = "namespace_name, revision_name";
         q.add(query("Knative", Measure.REQUEST_RATE, "sum by (" + byRevision + ") (rate(revision_app_request_count{@@}"
                 + WINDOW + "))", Key.REVISION, "revision_app_request_count"));
-        q.add(query("Knative", Measure.ERROR_RATIO, "sum by (" + byRevision + ") (rate(revision_app_request_count{@@"
-                + "response_code_class=\"5xx\"}" + WINDOW + ")) / sum by (" + byRevision
-                + ") (rate(revision_app_request_count{@@}" + WINDOW + "))", Key.REVISION, "revision_app_request_count"));
+        q.add(query("Knative", Measure.ERROR_RATIO, ratio("sum by (" + byRevision + ") (rate(revision_app_request_count{@@"
+                + "response_code_class=\"5xx\"}" + WINDOW + "))", "sum by (" + byRevision
+                + ") (rate(revision_app_request_count{@@}" + WINDOW + "))"), Key.REVISION, "revision_app_request_count"));
         q.add(query("Knative", Measure.LATENCY_P99, quantile(0.99, byRevision, "revision_app_request_latencies_bucket{@@}")
                 + " / 1000", Key.REVISION, "revision_app_request_latencies_bucket"));
         q.add(query("Knative", Measure.QUEUE_DEPTH, "sum by (" + byRevision + ") (revision_queue_depth{@@})", Key.REVISION,
@@ -73,9 +73,9 @@ public final class ServingQueries {
         // Seldon Core 2
         q.add(query("Seldon", Measure.REQUEST_RATE, "sum by (" + ns + "model) (rate(seldon_model_infer_total{@@}" + WINDOW
                 + "))", Key.MODEL, "seldon_model_infer_total"));
-        q.add(query("Seldon", Measure.ERROR_RATIO, "sum by (" + ns + "model) (rate(seldon_model_infer_total{@@code!~\"2..\"}"
-                + WINDOW + ")) / sum by (" + ns + "model) (rate(seldon_model_infer_total{@@}" + WINDOW + "))", Key.MODEL,
-                "seldon_model_infer_total"));
+        q.add(query("Seldon", Measure.ERROR_RATIO, ratio("sum by (" + ns + "model) (rate(seldon_model_infer_total{@@"
+                + "code!~\"2..|OK\"}" + WINDOW + "))", "sum by (" + ns + "model) (rate(seldon_model_infer_total{@@}"
+                + WINDOW + "))"), Key.MODEL, "seldon_model_infer_total"));
         q.add(query("Seldon", Measure.LATENCY_P99, quantile(0.99, ns + "model", "seldon_model_infer_api_seconds_bucket{@@}"),
                 Key.MODEL, "seldon_model_infer_api_seconds_bucket"));
         // GPUs, from the DCGM exporter, by the pod holding them.
@@ -93,6 +93,14 @@ public final class ServingQueries {
 
     private static ServingQuery query(String family, Measure measure, String promql, Key key, String... requires) {
         return new ServingQuery(family, measure, promql, key, List.of(requires), false);
+    }
+
+    /**
+     * errors / all, and 0 where there were requests but no error series: servers create the series of an error
+     * code only once it happens, and a healthy model must show 0 %, not nothing.
+     */
+    private static String ratio(String errors, String all) {
+        return "(" + errors + " or " + all + " * 0) / " + all;
     }
 
     private static String quantile(double q, String by, String bucket) {

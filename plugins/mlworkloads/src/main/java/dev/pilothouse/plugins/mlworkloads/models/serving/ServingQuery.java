@@ -29,18 +29,24 @@ public record ServingQuery(String family, Measure measure, String promql, Key ke
     }
 
     /**
-     * The query over one model only, for its charts: its model label, or its pods or revisions by name prefix.
-     * Names are Kubernetes names (letters, digits, dashes, dots); dots are escaped for the regular expression.
+     * The query over one model only, for its charts: its model label, or its own pods or revisions (see
+     * {@link ObjectNames}); empty when the query cannot tell this model's series apart (a Seldon Model's pods are
+     * its Server's).
+     *
+     * @param kind the object's kind: {@code Deployment}, {@code InferenceService}, {@code Model}...
      */
-    public String forModel(String namespace, String name, String model) {
-        String quotedName = name.replace("\\", "").replace("\"", "");
-        String matchers = switch (key) {
-            case MODEL_NAME, MODEL -> key.label() + "=~\"" + regex(model.isEmpty() ? quotedName : model) + "|"
-                    + regex(quotedName) + "\"";
-            case POD, REVISION -> key.namespaceLabel() + "=\"" + namespace.replace("\"", "") + "\","
-                    + key.label() + "=~\"" + regex(quotedName) + "-.*\"";
+    public java.util.Optional<String> forModel(String namespace, String name, String kind, String model) {
+        java.util.Optional<String> names = switch (key) {
+            case MODEL_NAME, MODEL -> java.util.Optional.of(ObjectNames.escape(model.isEmpty() ? name : model) + "|"
+                    + ObjectNames.escape(name));
+            case POD -> ObjectNames.pods(kind, name);
+            case REVISION -> ObjectNames.revisions(kind, name);
         };
-        return withMatchers(matchers);
+        return names.map(regex -> {
+            String matcher = key.label() + "=~\"" + promqlString(regex) + "\"";
+            return withMatchers(key.byPrefix() ? key.namespaceLabel() + "=\"" + promqlString(namespace) + "\","
+                    + matcher : matcher);
+        });
     }
 
     /** How the chart's legend names a series: the model, the pod or the revision. */
@@ -53,8 +59,9 @@ public record ServingQuery(String family, Measure measure, String promql, Key ke
         return inEmpty.replace(MATCHERS, matchers.isEmpty() ? "" : matchers + ",");
     }
 
-    private static String regex(String name) {
-        return name.replace("\\", "").replace("\"", "").replace(".", "\\\\.");
+    /** The text inside a PromQL double-quoted string: backslashes and quotes escaped. */
+    private static String promqlString(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /** How a series names the model it is about. */

@@ -27,19 +27,29 @@ final class ChangesPane extends VBox {
         showLoading();
     }
 
+    private boolean loading;
+
+    /** Whether it still waits for a comparison (the run had not loaded when the tab was chosen). */
+    boolean isLoading() {
+        return loading;
+    }
+
     void showLoading() {
+        loading = true;
         heading.setGraphic(new ProgressIndicator());
         heading.setText("Looking for the last successful run…");
         grid.getChildren().clear();
     }
 
     void showError(String message) {
+        loading = false;
         heading.setGraphic(null);
         heading.setText("Could not list the other runs: " + message);
         grid.getChildren().clear();
     }
 
     void show(RunChanges.Comparison comparison) {
+        loading = false;
         heading.setGraphic(null);
         grid.getChildren().clear();
         if (comparison.baseline().isEmpty() || comparison.changes().isEmpty()) {

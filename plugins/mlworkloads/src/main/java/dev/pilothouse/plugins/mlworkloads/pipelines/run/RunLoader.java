@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class RunLoader {
 
-    static final GroupVersionKind PODS = GroupVersionKind.core("v1", "Pod", "pods");
+    static final GroupVersionKind PODS = dev.pilothouse.plugins.mlworkloads.BuiltInKinds.PODS;
 
     /** What one refresh read. */
     record Snapshot(KubeObject run, RunGraph graph, Map<String, String> podByNode) {

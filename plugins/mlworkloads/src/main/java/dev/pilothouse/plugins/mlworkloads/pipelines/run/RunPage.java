@@ -4,7 +4,6 @@ import dev.pilothouse.plugins.mlworkloads.fleet.Located;
 import dev.pilothouse.plugins.mlworkloads.pipelines.PipelineRow;
 import dev.pilothouse.sdk.action.Action;
 import dev.pilothouse.sdk.action.ActionTarget;
-import dev.pilothouse.sdk.action.Availability;
 import dev.pilothouse.sdk.health.HealthState;
 import dev.pilothouse.sdk.kube.CellTone;
 import dev.pilothouse.sdk.kube.KubeObject;
@@ -70,6 +69,12 @@ public final class RunPage extends VBox {
     /** Whether the user picked a step; until then the page follows the run to its failed or running step. */
     private boolean userChose;
     private boolean selecting;
+    /** A read is under way: the timer does not start another, so answers never arrive out of order. */
+    private boolean loading;
+    private boolean changesTabSelected;
+    private boolean disposed;
+    private LogPane logPane;
+    private List<String> shownActions = List.of();
 
     public RunPage(ViewContext context, Located<PipelineRow> located, List<Action> actions, Runnable back) {
         this.context = context;
@@ -131,6 +136,7 @@ public final class RunPage extends VBox {
         Tab changed = new Tab("Changes since last success", changes);
         changed.setId("run-changes-tab");
         changed.selectedProperty().addListener((o, a, selected) -> {
+            changesTabSelected = selected;
             if (selected) {
                 compare();
             }
@@ -156,7 +162,16 @@ public final class RunPage extends VBox {
     }
 
     private void refresh() {
+        // Hidden (another view is shown) or closed: no reads; the timer's next tick after coming back reads again.
+        if (disposed || loading || getScene() == null && snapshot != null) {
+            return;
+        }
+        loading = true;
         loader.load().whenComplete((s, error) -> Platform.runLater(() -> {
+            loading = false;
+            if (disposed) {
+                return;
+            }
             if (error != null) {
                 timer.stop();
                 graphState.showError("Could not read " + located.name() + " from " + located.cluster(),
@@ -196,6 +211,9 @@ public final class RunPage extends VBox {
             selecting = false;
         }
         showStep(dag.getSelectedNode());
+        if (changesTabSelected && changes.isLoading()) {
+            compare();
+        }
         boolean finished = row.finished() != null || health.state() == HealthState.OK
                 || health.state() == HealthState.FAILED;
         if (finished) {
@@ -233,23 +251,25 @@ public final class RunPage extends VBox {
     }
 
     private void showActions(KubeObject run) {
-        actionBar.getChildren().clear();
         ActionTarget target = located.target();
-        for (Action action : actions) {
-            if (action.kinds().stream().noneMatch(k -> k.sameGroupKind(target.gvk()))) {
-                continue;
-            }
-            // Only what can be done now: a finished run offers Resubmit, not four greyed-out buttons.
-            Availability availability = action.availability(run);
-            if (!availability.isAvailable()) {
-                continue;
-            }
+        List<Action> available = actions.stream()
+                .filter(a -> a.kinds().stream().anyMatch(k -> k.sameGroupKind(target.gvk())))
+                .filter(a -> a.availability(run).isAvailable()).toList();
+        List<String> ids = available.stream().map(Action::id).toList();
+        if (ids.equals(shownActions)) {
+            return; // rebuilding every refresh would take the keyboard focus off a button, and lose a click
+        }
+        shownActions = ids;
+        actionBar.getChildren().clear();
+        // Only what can be done now: a finished run offers Resubmit, not four greyed-out buttons.
+        for (Action action : available) {
             Button button = new Button(action.label());
             button.setId("run-action-" + action.id());
             button.setMinWidth(Region.USE_PREF_SIZE);
             button.setOnAction(e -> context.ui().runAction(action, target, Map.of())
                     .whenComplete((result, error) -> Platform.runLater(() -> {
                         context.ui().notify(error == null ? result.summary() : rootMessage(error));
+                        shownActions = List.of(); // the run's state moved on: offer what fits it now
                         refresh();
                     })));
             actionBar.getChildren().add(button);
@@ -276,7 +296,9 @@ public final class RunPage extends VBox {
         }
         RunStep.LogSource source = step.logSources().get(Math.min(sourceIndex, step.logSources().size() - 1));
         String pod = source.pod().isEmpty() ? snapshot.podByNode().getOrDefault(source.nodeId(), "") : source.pod();
-        String key = step.id() + "|" + pod + "|" + source.containers();
+        // A step that finished is read once more: a follow stream may end before the last lines (a kubelet that
+        // closed it, a proxy's timeout), and the end of a failed step's log is the part that matters.
+        String key = step.id() + "|" + pod + "|" + source.containers() + "|" + (step.finished() != null);
         if (key.equals(shownLogKey)) {
             return;
         }
@@ -286,11 +308,15 @@ public final class RunPage extends VBox {
                     + "created), so there is no log to read."));
             return;
         }
+        if (logPane != null) {
+            logPane.close();
+        }
         LogPane pane = new LogPane(context, located.cluster(),
                 List.of(new LogPane.Source(located.namespace(), pod, source.containers())), LogPane.DEFAULT_MAX_LINES);
         if (!source.focus().isEmpty()) {
             pane.selectContainer(source.focus());
         }
+        logPane = pane;
         logHolder.getChildren().setAll(pane);
     }
 
@@ -320,16 +346,15 @@ public final class RunPage extends VBox {
     }
 
     static String rootMessage(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return Objects.requireNonNullElse(t.getMessage(), t.getClass().getSimpleName());
+        return dev.pilothouse.plugins.mlworkloads.Failures.message(error);
     }
 
     private void dispose() {
+        disposed = true;
         timer.stop();
+        if (logPane != null) {
+            logPane.close();
+        }
         logHolder.getChildren().clear();
     }
 
