@@ -225,6 +225,11 @@ public final class FleetListView<R extends Row> implements View {
         if (target == null) {
             return;
         }
+        if (root.getScene() == null) {
+            // The user went to another view while a slow cluster listed: do not pop the object up over it.
+            pendingReveal = null;
+            return;
+        }
         for (Located<R> row : fleet.rows()) {
             if (row.cluster().equals(target.cluster()) && row.kind().gvk().sameGroupKind(target.gvk())
                     && row.namespace().equals(target.namespace()) && row.name().equals(target.name())) {

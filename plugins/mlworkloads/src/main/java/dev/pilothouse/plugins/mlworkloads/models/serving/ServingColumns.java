@@ -40,7 +40,7 @@ public final class ServingColumns {
                 .tone(l -> m == Measure.ERROR_RATIO ? errorTone(figure.apply(l)) : CellTone.DEFAULT)
                 .comparator(Comparator.comparing(l -> value(figure.apply(l)),
                         Comparator.nullsLast(Comparator.reverseOrder())))
-                .align(Column.Align.RIGHT).width(m == Measure.LATENCY_P99 ? 100 : 75).build();
+                .align(Column.Align.RIGHT).width(m == Measure.LATENCY_P99 ? 110 : 75).build();
     }
 
     private static Double value(ServingFigures.Figure f) {
