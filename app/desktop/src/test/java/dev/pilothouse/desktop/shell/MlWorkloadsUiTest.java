@@ -13,6 +13,7 @@ import dev.pilothouse.sdk.ui.kit.graph.DagView;
 import dev.pilothouse.testkit.Eventually;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -92,6 +93,62 @@ class MlWorkloadsUiTest {
         robot.interact(() -> robot.lookup("#run-changes-tab").query());
         robot.interact(() -> robot.lookup("#run-back").queryAs(javafx.scene.control.Button.class).fire());
         assertThat(fx(() -> robot.lookup("#run-page").tryQuery().isPresent())).as("back to the list").isFalse();
+    }
+
+    @Test
+    void aRunShowsWhatChangedSinceTheLastSuccessfulRunOfItsTemplate(FxRobot robot) throws Exception {
+        robot.interact(() -> shell.window().navigate("pipelines"));
+        robot.interact(() -> shell.window().open("workflow/ml-pipelines/fraud-model-training-t7x2q"));
+        TabPane tabs = Eventually.awaitValue(WAIT, "the run page", () -> fx(() -> robot.lookup("#run-tabs")
+                .tryQueryAs(TabPane.class).orElse(null)));
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        Eventually.await(WAIT, "the changes against fraud-model-training-q9v4m", () -> fx(() -> texts(robot
+                .lookup("#run-changes").query()).containsAll(List.of("learning-rate", "0.05", "0.08"))));
+        assertThat(fx(() -> texts(robot.lookup("#run-changes").query()))).anySatisfy(t -> assertThat(t)
+                .contains("fraud-model-training-q9v4m"));
+        Screenshot.write(fx(() -> shell.scene().snapshot(null)), Path.of("target", "screenshots", "run-changes.png"));
+    }
+
+    @Test
+    void aTektonRunIsDrawnFromItsTasksWithTheFailedTasksStepLog(FxRobot robot) throws Exception {
+        robot.interact(() -> shell.window().navigate("pipelines"));
+        robot.interact(() -> shell.window().open("pipelinerun/ml-pipelines/deploy-model-run-r5t9w"));
+        DagView dag = Eventually.awaitValue(WAIT, "the run's tasks drawn", () -> fx(() -> robot.lookup("#run-dag")
+                .tryQueryAs(DagView.class).filter(d -> d.getModel().nodes().size() >= 3).orElse(null)));
+        assertThat(fx(() -> dag.getModel().nodes().stream().filter(n -> n.id().equals("smoke-test")).findFirst()
+                .orElseThrow().state())).isEqualTo(HealthState.FAILED);
+        assertThat(fx(dag::getSelectedNode)).as("opened on the failed task").isEqualTo("smoke-test");
+        Eventually.await(WAIT, "the failed task's step log", () -> fx(() -> robot.lookup("#log-lines")
+                .tryQueryAs(ListView.class).map(l -> !l.getItems().isEmpty()).orElse(false)));
+        Screenshot.write(fx(() -> shell.scene().snapshot(null)), Path.of("target", "screenshots", "tekton-run.png"));
+    }
+
+    @Test
+    void aCanarysRolloutHistoryShowsItsRevisionsAndTrafficSplit(FxRobot robot) throws Exception {
+        robot.interact(() -> shell.window().navigate("models"));
+        robot.interact(() -> shell.window().open("inferenceservice/ml-serving/fraud-scorer"));
+        TabPane tabs = Eventually.awaitValue(WAIT, "the model page", () -> fx(() -> robot.lookup("#model-tabs")
+                .tryQueryAs(TabPane.class).orElse(null)));
+        robot.interact(() -> tabs.getSelectionModel().select(3));
+        Eventually.await(WAIT, "revisions with their traffic", () -> fx(() -> robot.lookup("#model-history").tryQuery()
+                .map(grid -> texts(grid).containsAll(List.of("fraud-scorer-predictor-00003", "10 %",
+                        "fraud-scorer-predictor-00002", "90 %"))).orElse(false)));
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        Eventually.await(WAIT, "the predictor pods of both revisions", () -> fx(() -> robot.lookup("#model-pods")
+                .tryQueryAs(TableView.class).map(t -> t.getItems().size() >= 2).orElse(false)));
+        Screenshot.write(fx(() -> shell.scene().snapshot(null)), Path.of("target", "screenshots", "model-pods.png"));
+    }
+
+    /** Every label's text under a node. */
+    private static List<String> texts(javafx.scene.Node root) {
+        List<String> out = new java.util.ArrayList<>();
+        if (root instanceof Label l) {
+            out.add(l.getText());
+        }
+        if (root instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> out.addAll(texts(c)));
+        }
+        return out;
     }
 
     @Test

@@ -53,6 +53,7 @@ public final class ModelsView implements View {
     private final Map<String, ServingFigures> figures = new ConcurrentHashMap<>();
     private final ServingPoller poller;
     private final Label servingNote = new Label();
+    private ModelPage openPage;
     private final Timeline timer = new Timeline(new KeyFrame(REFRESH, e -> pollServing()));
 
     public ModelsView(ViewContext context) {
@@ -63,6 +64,7 @@ public final class ModelsView implements View {
         list = new FleetListView<>(context, "models", "Models", "models", sources(kinds, recognition),
                 columns(kinds.getFirst().columns()), "status");
         list.setOnOpen(this::open);
+        list.setOnRowsChanged(this::followOpenPage);
         servingNote.setId("models-serving-note");
         servingNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         list.setFooter(servingNote);
@@ -126,8 +128,19 @@ public final class ModelsView implements View {
     }
 
     private void open(Located<ModelRow> row) {
-        list.openPage(new ModelPage(context, row, poller, figures.getOrDefault(row.cluster(), ServingFigures.NONE),
-                list::closePage));
+        ModelPage page = new ModelPage(context, row, poller, figures.getOrDefault(row.cluster(), ServingFigures.NONE),
+                list::closePage);
+        openPage = page;
+        list.openPage(page);
+    }
+
+    /** Keeps an open model page's header on the newest version of its row. */
+    private void followOpenPage() {
+        if (openPage == null || !list.pageOpen()) {
+            openPage = null;
+            return;
+        }
+        list.allRows().stream().filter(l -> l.uid().equals(openPage.uid())).findFirst().ifPresent(openPage::update);
     }
 
     /** The list, for tests. */

@@ -63,6 +63,9 @@ public final class ModelPage extends VBox {
     private boolean closed;
     private final javafx.animation.PauseTransition askAgain = new javafx.animation.PauseTransition(ASK_AGAIN);
     private final PanelBoard board;
+    private final HealthBadge badge = new HealthBadge();
+    private final Label facts = new Label();
+    private final Label failure = new Label();
     private final StackPane podsContent = new StackPane();
     private final StackPane eventsContent = new StackPane();
     private final StackPane historyContent = new StackPane();
@@ -88,10 +91,10 @@ public final class ModelPage extends VBox {
         title.setId("model-title");
         title.getStyleClass().add(Styles.TITLE_2);
         title.setMinWidth(Region.USE_PREF_SIZE);
-        Label facts = new Label(facts(row));
+        facts.setText(facts(row));
         facts.setId("model-facts");
         facts.getStyleClass().add(Styles.TEXT_MUTED);
-        HealthBadge badge = new HealthBadge(located.health());
+        badge.setHealth(located.health());
         backButton.setMinWidth(Region.USE_PREF_SIZE);
         badge.setMinWidth(Region.USE_PREF_SIZE);
         facts.setMinWidth(0);
@@ -99,18 +102,13 @@ public final class ModelPage extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add(Styles.VIEW_HEADER);
         getChildren().add(header);
-        if (!row.lastFailure().isEmpty() || located.health().state().unhealthy()) {
-            String text = !row.lastFailure().isEmpty() ? "Last failure: " + row.lastFailure()
-                    : located.health().reason() + (located.health().message().isEmpty() ? ""
-                    : ": " + located.health().message());
-            Label failure = new Label(text);
-            failure.setId("model-failure");
-            failure.setWrapText(true);
-            failure.setMaxWidth(Double.MAX_VALUE);
-            failure.setMinHeight(Region.USE_PREF_SIZE);
-            failure.getStyleClass().addAll(Styles.BANNER, Styles.tone(CellTone.DANGER));
-            getChildren().add(failure);
-        }
+        failure.setId("model-failure");
+        failure.setWrapText(true);
+        failure.setMaxWidth(Double.MAX_VALUE);
+        failure.setMinHeight(Region.USE_PREF_SIZE);
+        failure.getStyleClass().addAll(Styles.BANNER, Styles.tone(CellTone.DANGER));
+        getChildren().add(failure);
+        showFailure(located);
 
         board = new PanelBoard(context.metrics());
         board.setId("model-charts");
@@ -141,6 +139,30 @@ public final class ModelPage extends VBox {
             closed = true;
             askAgain.stop();
         });
+    }
+
+    /**
+     * The model's row changed (its watch delivered a new version): the header follows it, so a canary that goes
+     * unready while somebody watches its page does not stay green.
+     */
+    public void update(Located<ModelRow> now) {
+        badge.setHealth(now.health());
+        facts.setText(facts(now.row()));
+        showFailure(now);
+    }
+
+    private void showFailure(Located<ModelRow> now) {
+        ModelRow row = now.row();
+        boolean show = !row.lastFailure().isEmpty() || now.health().state().unhealthy();
+        failure.setText(!show ? "" : !row.lastFailure().isEmpty() ? "Last failure: " + row.lastFailure()
+                : now.health().reason() + (now.health().message().isEmpty() ? "" : ": " + now.health().message()));
+        failure.setVisible(show);
+        failure.setManaged(show);
+    }
+
+    /** The object shown, for the view that keeps it current. */
+    public String uid() {
+        return located.uid();
     }
 
     private static String facts(ModelRow row) {
@@ -344,7 +366,9 @@ public final class ModelPage extends VBox {
             holder.showEmpty(objects.size() + " " + gvk.plural(), "No plugin shows " + gvk.kind() + " objects.");
             return;
         }
-        content.getChildren().setAll(ObjectTables.of(context, located.cluster(), kind.get(), objects));
+        var table = ObjectTables.of(context, located.cluster(), kind.get(), objects);
+        table.setId("model-" + gvk.plural());
+        content.getChildren().setAll(table);
         holder.showContent();
     }
 
