@@ -285,6 +285,11 @@ public final class FleetListView<R extends Row> implements View {
         return shown;
     }
 
+    /** Whether the kind's rows of a cluster are all known (its watch listed). */
+    public boolean listed(String cluster, dev.pilothouse.sdk.kube.GroupVersionKind gvk) {
+        return fleet.listed(cluster, gvk);
+    }
+
     /** Every row of the clusters in scope, unfiltered. */
     public List<Located<R>> allRows() {
         return fleet.rows();

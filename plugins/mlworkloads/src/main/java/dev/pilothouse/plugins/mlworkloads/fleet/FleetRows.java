@@ -71,6 +71,15 @@ public final class FleetRows<R extends Row> implements AutoCloseable {
         refresh();
     }
 
+    /** Whether the watch of a kind in a cluster has listed (synced, or stale with its last rows). */
+    public boolean listed(String cluster, dev.pilothouse.sdk.kube.GroupVersionKind gvk) {
+        return parts.stream().filter(p -> p.cluster().equals(cluster) && p.source().kind().gvk().sameGroupKind(gvk))
+                .anyMatch(p -> switch (p.live().status().get().state()) {
+                    case SYNCED, STALE -> true;
+                    default -> false;
+                });
+    }
+
     /** Where each watch stands, worded for people. */
     public Coverage coverage(String noun) {
         List<Coverage.Watch> watches = parts.stream().map(p -> new Coverage.Watch(p.cluster(), p.source().product(),

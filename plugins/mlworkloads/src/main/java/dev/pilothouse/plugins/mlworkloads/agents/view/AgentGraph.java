@@ -112,6 +112,12 @@ public record AgentGraph(DagModel model, Map<String, GraphTarget> targets) {
                 return id;
             }
             String id = AgentIndex.id(cluster, ref.kind(), ref.namespace(), ref.name());
+            if (!nodes.containsKey(id) && !index.listed(cluster, ref.kind().gvk())) {
+                // Its kind could not be listed (refused, failed, still loading): absent is not the same as missing.
+                add(id, ref.name(), ref.kind().shortLabel() + " · not checked" + where(cluster), HealthState.UNKNOWN,
+                        new GraphTarget.Missing(ref.kind().label() + "s of " + cluster + " could not be listed, so "
+                                + "whether " + ref.namespace() + "/" + ref.name() + " exists is not known."));
+            }
             if (!nodes.containsKey(id)) {
                 add(id, "missing: " + ref.name(), ref.kind().shortLabel() + " in " + ref.namespace() + where(cluster),
                         HealthState.FAILED, new GraphTarget.Missing(ref.kind().label() + " " + ref.namespace() + "/"

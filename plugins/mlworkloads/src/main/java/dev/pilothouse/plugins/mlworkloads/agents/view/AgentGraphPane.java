@@ -142,7 +142,7 @@ final class AgentGraphPane extends VBox {
     private void rebuild() {
         Map<String, List<KubeObject>> inScope = new LinkedHashMap<>(agents);
         inScope.keySet().retainAll(list.clustersInScope());
-        graph = AgentGraph.of(AgentIndex.of(list.allRows()), inScope);
+        graph = AgentGraph.of(AgentIndex.of(list.allRows(), list::listed), inScope);
         dag.emptyTextProperty().set("No agents or MCP servers in " + String.join(", ", list.clustersInScope()) + ".");
         dag.setModel(graph.model());
     }

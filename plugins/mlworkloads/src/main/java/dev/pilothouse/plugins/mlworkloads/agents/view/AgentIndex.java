@@ -16,17 +16,35 @@ import java.util.Optional;
 public final class AgentIndex {
 
     private final Map<String, Located<AgentRow>> byId;
+    private final java.util.function.BiPredicate<String, dev.pilothouse.sdk.kube.GroupVersionKind> listed;
 
-    private AgentIndex(Map<String, Located<AgentRow>> byId) {
+    private AgentIndex(Map<String, Located<AgentRow>> byId,
+                       java.util.function.BiPredicate<String, dev.pilothouse.sdk.kube.GroupVersionKind> listed) {
         this.byId = byId;
+        this.listed = listed;
     }
 
+    /** An index of rows whose watches all listed. */
     public static AgentIndex of(Collection<Located<AgentRow>> rows) {
+        return of(rows, (cluster, gvk) -> true);
+    }
+
+    /**
+     * @param listed whether a kind's rows of a cluster are all known (its watch listed): only then is an object
+     *               absent from the rows really missing
+     */
+    public static AgentIndex of(Collection<Located<AgentRow>> rows,
+                                java.util.function.BiPredicate<String, dev.pilothouse.sdk.kube.GroupVersionKind> listed) {
         Map<String, Located<AgentRow>> byId = new LinkedHashMap<>();
         for (Located<AgentRow> row : rows) {
             kindOf(row).ifPresent(k -> byId.put(id(row.cluster(), k, row.namespace(), row.name()), row));
         }
-        return new AgentIndex(byId);
+        return new AgentIndex(byId, listed);
+    }
+
+    /** Whether the objects of a kind in a cluster are all known, so an absent one does not exist. */
+    public boolean listed(String cluster, dev.pilothouse.sdk.kube.GroupVersionKind gvk) {
+        return listed.test(cluster, gvk);
     }
 
     /** The node id of an object; every part is needed, since two kinds are called MCPServer. */

@@ -57,6 +57,7 @@ public final class RunPage extends VBox {
     private final HealthBadge badge = new HealthBadge();
     private final Label facts = new Label();
     private final Label message = new Label();
+    private final Label stale = new Label();
     private final HBox actionBar = new HBox(6);
     private final StepPane stepPane = new StepPane();
     private final StackPane logHolder = new StackPane();
@@ -115,6 +116,12 @@ public final class RunPage extends VBox {
         message.setMaxWidth(Double.MAX_VALUE);
         message.setMinHeight(Region.USE_PREF_SIZE);
         showMessage("", HealthState.OK);
+        stale.setId("run-stale");
+        stale.getStyleClass().addAll(Styles.BANNER, Styles.tone(CellTone.WARNING));
+        stale.setWrapText(true);
+        stale.setMaxWidth(Double.MAX_VALUE);
+        stale.setMinHeight(Region.USE_PREF_SIZE);
+        showStale("");
 
         dag.setId("run-dag");
         dag.setMinHeight(160);
@@ -149,7 +156,7 @@ public final class RunPage extends VBox {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.48);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(header, message, split);
+        getChildren().addAll(header, stale, message, split);
         getProperties().put("dispose", (Runnable) this::dispose);
 
         timer.setCycleCount(Timeline.INDEFINITE);
@@ -172,12 +179,22 @@ public final class RunPage extends VBox {
             if (disposed) {
                 return;
             }
-            if (error != null) {
+            if (error != null && snapshot == null) {
                 timer.stop();
                 graphState.showError("Could not read " + located.name() + " from " + located.cluster(),
                         rootMessage(error), this::refresh);
                 return;
             }
+            if (error != null) {
+                // A flaky VPN: keep what was read, say since when it is old, and keep trying.
+                showStale("Could not read " + located.name() + " at " + java.time.LocalTime.now().withNano(0)
+                        + ": " + rootMessage(error) + ". Showing the run as last read; retrying.");
+                if (timer.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                    timer.play();
+                }
+                return;
+            }
+            showStale("");
             show(s);
         }));
     }
@@ -241,6 +258,12 @@ public final class RunPage extends VBox {
             b.append(" · ").append(row.progress()).append(" steps");
         }
         return b.toString();
+    }
+
+    private void showStale(String text) {
+        stale.setText(text);
+        stale.setVisible(!text.isEmpty());
+        stale.setManaged(!text.isEmpty());
     }
 
     private void showMessage(String text, HealthState state) {

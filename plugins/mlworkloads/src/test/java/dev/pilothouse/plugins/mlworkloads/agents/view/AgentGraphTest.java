@@ -88,6 +88,22 @@ class AgentGraphTest {
     }
 
     @Test
+    void aServerOfAKindThatCouldNotBeListedIsNotCalledMissing() {
+        List<KubeObject> all = new ArrayList<>(agents);
+        all.addAll(servers);
+        AgentGraph graph = AgentGraph.of(AgentIndex.of(TestObjects.rows("c1", all),
+                        (cluster, gvk) -> !gvk.kind().equals("RemoteMCPServer")),
+                Map.of("c1", agents));
+
+        GraphNode unknown = graph.model().node(GONE);
+        assertThat(unknown.label()).isEqualTo("gone-server");
+        assertThat(unknown.detail()).isEqualTo("Remote MCP · not checked");
+        assertThat(unknown.state()).isEqualTo(HealthState.UNKNOWN);
+        assertThat(graph.targets().get(GONE)).isEqualTo(new GraphTarget.Missing("RemoteMCPServers of c1 could not be "
+                + "listed, so whether ops/gone-server exists is not known."));
+    }
+
+    @Test
     void agentsNotYetReadHaveNoEdgesAndClustersKeepTheirReferencesApart() {
         List<KubeObject> all = new ArrayList<>(agents);
         all.addAll(servers);
