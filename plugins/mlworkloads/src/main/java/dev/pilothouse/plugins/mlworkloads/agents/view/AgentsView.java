@@ -104,7 +104,7 @@ public final class AgentsView implements View {
     }
 
     private void open(Located<AgentRow> row) {
-        list.openPage(new AgentPage(context, row, () -> AgentIndex.of(list.allRows()), list::closePage));
+        list.openPage(new AgentPage(context, row, () -> AgentIndex.of(list.allRows(), list::listed), list::closePage));
     }
 
     private void open(GraphTarget target) {

@@ -32,6 +32,11 @@ final class ToolUses {
                 continue;
             }
             Optional<Located<AgentRow>> target = index.find(cluster, ref.kind(), ref.namespace(), ref.name());
+            if (target.isEmpty() && !index.listed(cluster, ref.kind().gvk())) {
+                // Its kind could not be listed here: absent is not the same as missing.
+                uses.add(new ToolUse(kind, other, tools(ref), "not checked", CellTone.MUTED, ref.problem()));
+                continue;
+            }
             uses.add(new ToolUse(kind, other, tools(ref), target.map(ToolUses::state).orElse("missing"),
                     target.map(t -> tone(t.health())).orElse(CellTone.DANGER), ref.problem()));
         }

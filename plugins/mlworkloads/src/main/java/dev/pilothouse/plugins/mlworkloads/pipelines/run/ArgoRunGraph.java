@@ -98,12 +98,23 @@ public final class ArgoRunGraph {
                     message = attempt.string("message");
                 }
             }
-        } else if ("Pod".equals(type) || "Container".equals(type)) {
+        } else if ("Pod".equals(type)) {
             logs.add(new RunStep.LogSource(id, "", List.of(MAIN_CONTAINER), "pod", ""));
+        } else if ("Container".equals(type)) {
+            // A container of a container set runs in its parent Pod node's pod, under its own name.
+            String container = node.string("displayName").isEmpty() ? MAIN_CONTAINER : node.string("displayName");
+            parentPod(id, nodes).ifPresent(pod -> logs.add(new RunStep.LogSource(pod, "", List.of(container),
+                    container, container)));
         }
         String label = node.string("displayName").isEmpty() ? node.string("name") : node.string("displayName");
         return new RunStep(id, label, type, phase, RunStep.stateOf(phase), node.instant("startedAt").orElse(null),
                 node.instant("finishedAt").orElse(null), retries, message, logs);
+    }
+
+    private static java.util.Optional<String> parentPod(String id, Map<String, KubeObject> nodes) {
+        return nodes.entrySet().stream()
+                .filter(e -> "Pod".equals(e.getValue().string("type")) && children(e.getValue()).contains(id))
+                .map(Map.Entry::getKey).findFirst();
     }
 
     /**

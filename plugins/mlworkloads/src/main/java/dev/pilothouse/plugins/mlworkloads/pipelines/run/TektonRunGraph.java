@@ -38,7 +38,7 @@ public final class TektonRunGraph {
                 .or(() -> pipelineRun.object("spec", "pipelineSpec")).orElse(KubeObject.of(Map.of()));
         List<KubeObject> tasks = spec.objects("tasks");
         List<KubeObject> finallyTasks = spec.objects("finally");
-        Map<String, KubeObject> runByTask = taskRunsByPipelineTask(pipelineRun, taskRuns);
+        Map<String, List<KubeObject>> runByTask = taskRunsByPipelineTask(pipelineRun, taskRuns);
         Map<String, String> skipped = new HashMap<>();
         pipelineRun.objects("status", "skippedTasks").forEach(s -> skipped.put(s.string("name"), s.string("reason")));
         if (tasks.isEmpty() && runByTask.isEmpty()) {
@@ -62,7 +62,7 @@ public final class TektonRunGraph {
             }
         }
         for (String name : names) {
-            steps.put(name, taskStep(name, runByTask.get(name), skipped.get(name)));
+            steps.put(name, taskStep(name, runByTask.getOrDefault(name, List.of()), skipped.get(name)));
         }
         List<String> leaves = tasks.stream().map(t -> t.string("name")).filter(n -> !hasDependents.contains(n)).toList();
         for (KubeObject fin : finallyTasks) {
@@ -113,21 +113,24 @@ public final class TektonRunGraph {
         return new RunGraph(steps, edges, "");
     }
 
-    private static Map<String, KubeObject> taskRunsByPipelineTask(KubeObject pipelineRun, List<KubeObject> taskRuns) {
+    /** The TaskRuns of each pipeline task: one, or several for a matrix task (one per combination). */
+    private static Map<String, List<KubeObject>> taskRunsByPipelineTask(KubeObject pipelineRun,
+                                                                       List<KubeObject> taskRuns) {
         Map<String, KubeObject> byName = new HashMap<>();
         taskRuns.forEach(t -> byName.put(t.name(), t));
-        Map<String, KubeObject> byTask = new LinkedHashMap<>();
+        Map<String, List<KubeObject>> byTask = new LinkedHashMap<>();
+        Set<String> placed = new java.util.HashSet<>();
         for (KubeObject ref : pipelineRun.objects("status", "childReferences")) {
             KubeObject run = byName.get(ref.string("name"));
-            if (run != null) {
-                byTask.put(ref.string("pipelineTaskName"), run);
+            if (run != null && placed.add(run.name())) {
+                byTask.computeIfAbsent(ref.string("pipelineTaskName"), k -> new ArrayList<>()).add(run);
             }
         }
         // Older controllers (and runs whose references were pruned) only say it through the TaskRun's label.
         for (KubeObject run : taskRuns) {
             String task = run.labels().getOrDefault("tekton.dev/pipelineTask", "");
-            if (!task.isEmpty()) {
-                byTask.putIfAbsent(task, run);
+            if (!task.isEmpty() && placed.add(run.name())) {
+                byTask.computeIfAbsent(task, k -> new ArrayList<>()).add(run);
             }
         }
         return byTask;
@@ -155,12 +158,31 @@ public final class TektonRunGraph {
         return before;
     }
 
-    private static RunStep taskStep(String name, KubeObject taskRun, String skipReason) {
-        if (taskRun == null) {
+    private static RunStep taskStep(String name, List<KubeObject> taskRuns, String skipReason) {
+        if (taskRuns.isEmpty()) {
             String phase = skipReason != null ? "Skipped" : "Pending";
             return new RunStep(name, name, "Task", phase, RunStep.stateOf(phase), null, null, 0,
                     skipReason == null ? "" : skipReason, List.of());
         }
+        if (taskRuns.size() == 1) {
+            return taskRunStep(name, taskRuns.getFirst());
+        }
+        // A matrix task: one box for all its TaskRuns, as bad as the worst of them, each TaskRun a log source.
+        List<RunStep> runs = taskRuns.stream().map(t -> taskRunStep(name, t)).toList();
+        RunStep worst = runs.stream().min(java.util.Comparator.comparing(RunStep::state)).orElseThrow();
+        long failed = runs.stream().filter(r -> r.state() == HealthState.FAILED).count();
+        Instant started = runs.stream().map(RunStep::started).filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.naturalOrder()).orElse(null);
+        boolean allDone = runs.stream().allMatch(r -> r.finished() != null);
+        Instant finished = allDone ? runs.stream().map(RunStep::finished).max(java.util.Comparator.naturalOrder())
+                .orElse(null) : null;
+        String phase = worst.phase() + " (" + runs.size() + " runs" + (failed > 0 ? ", " + failed + " failed" : "") + ")";
+        List<RunStep.LogSource> logs = runs.stream().flatMap(r -> r.logSources().stream()).toList();
+        return new RunStep(name, name, "Matrix", phase, worst.state(), started, finished,
+                runs.stream().mapToInt(RunStep::retries).sum(), worst.message(), logs);
+    }
+
+    private static RunStep taskRunStep(String name, KubeObject taskRun) {
         var succeeded = Condition.of(taskRun, "Succeeded");
         String phase;
         HealthState state;

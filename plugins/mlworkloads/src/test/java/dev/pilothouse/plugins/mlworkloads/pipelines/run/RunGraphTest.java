@@ -97,6 +97,47 @@ class RunGraphTest {
         assertThat(TektonRunGraph.ofPipelineRun(fresh, List.of()).note()).contains("not started");
     }
 
+    @Test
+    void aMatrixTaskIsOneBoxAsBadAsItsWorstRunWithEveryRunsLog() {
+        KubeObject run = KubeObject.of(Map.of("metadata", Map.of("name", "sweep", "namespace", "ml"),
+                "status", Map.of("pipelineSpec", Map.of("tasks", List.of(Map.of("name", "train"))),
+                        "childReferences", List.of(
+                                Map.of("kind", "TaskRun", "name", "sweep-train-0", "pipelineTaskName", "train"),
+                                Map.of("kind", "TaskRun", "name", "sweep-train-1", "pipelineTaskName", "train")))));
+        RunGraph graph = TektonRunGraph.ofPipelineRun(run, List.of(taskRun("sweep-train-0", "True", 0),
+                taskRun("sweep-train-1", "False", 1)));
+
+        RunStep train = graph.step("train").orElseThrow();
+        assertThat(train.state()).isEqualTo(HealthState.FAILED);
+        assertThat(train.phase()).isEqualTo("Failed (2 runs, 1 failed)");
+        assertThat(train.logSources()).extracting(RunStep.LogSource::pod)
+                .containsExactly("sweep-train-0-pod", "sweep-train-1-pod");
+    }
+
+    @Test
+    void aContainerOfAContainerSetReadsItsLogFromThePodsContainerOfItsName() {
+        KubeObject wf = KubeObject.of(Map.of("metadata", Map.of("name", "cs", "namespace", "ml"),
+                "status", Map.of("phase", "Running", "nodes", Map.of(
+                        "cs", Map.of("id", "cs", "type", "Pod", "displayName", "cs", "phase", "Running",
+                                "children", List.of("cs-1", "cs-2")),
+                        "cs-1", Map.of("id", "cs-1", "type", "Container", "displayName", "prepare", "phase", "Succeeded"),
+                        "cs-2", Map.of("id", "cs-2", "type", "Container", "displayName", "train", "phase", "Running")))));
+        RunStep train = ArgoRunGraph.of(wf).step("cs-2").orElseThrow();
+        assertThat(train.logSources()).singleElement().satisfies(l -> {
+            assertThat(l.nodeId()).as("the pod carries its Pod node's id").isEqualTo("cs");
+            assertThat(l.containers()).containsExactly("train");
+        });
+    }
+
+    private static KubeObject taskRun(String name, String succeeded, int exitCode) {
+        return KubeObject.of(Map.of("metadata", Map.of("name", name, "namespace", "ml"),
+                "status", Map.of("podName", name + "-pod",
+                        "conditions", List.of(Map.of("type", "Succeeded", "status", succeeded,
+                                "reason", "True".equals(succeeded) ? "Succeeded" : "Failed")),
+                        "steps", List.of(Map.of("name", "fit", "container", "step-fit",
+                                "terminated", Map.of("exitCode", exitCode))))));
+    }
+
     private static GraphEdge edge(String from, String to) {
         return new GraphEdge("train-7k2p-" + from, "train-7k2p-" + to);
     }
