@@ -28,8 +28,16 @@ public record Coverage(boolean loading, boolean settled, int usable, boolean fai
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    /** The status of one watch of one cluster. */
-    public record Watch(String cluster, Product product, String kindName, WatchStatus status) {
+    /**
+     * The status of one watch of one cluster.
+     *
+     * @param narrowedTo the one namespace watched because the cluster refused all of them; empty when not narrowed
+     */
+    public record Watch(String cluster, Product product, String kindName, WatchStatus status, String narrowedTo) {
+
+        public Watch(String cluster, Product product, String kindName, WatchStatus status) {
+            this(cluster, product, kindName, status, "");
+        }
     }
 
     /**
@@ -73,13 +81,20 @@ public record Coverage(boolean loading, boolean settled, int usable, boolean fai
                                     + ".");
                         }
                     }
-                    case FORBIDDEN -> refused.add("Not allowed to list " + w.kindName() + " in " + w.cluster()
-                            + (s.message().isEmpty() ? "." : ": " + s.message()));
+                    case FORBIDDEN -> refused.add(sentence("Not allowed to list " + w.kindName() + " in "
+                            + w.cluster() + (w.narrowedTo().isEmpty() ? "" : " namespace " + w.narrowedTo())
+                            + (s.message().isEmpty() ? "" : ": " + s.message()))
+                            + (w.narrowedTo().isEmpty() ? " Choose your namespace to see its " + w.kindName() + "."
+                            : ""));
                     case FAILED -> refused.add("Could not list " + w.kindName() + " in " + w.cluster()
                             + (s.message().isEmpty() ? "." : ": " + s.message()));
                 }
                 if (s.state() != WatchState.FAILED) {
                     allFailed = false;
+                }
+                if (!w.narrowedTo().isEmpty() && (s.state() == WatchState.SYNCED || s.state() == WatchState.STALE)) {
+                    refused.add("Showing only namespace " + w.narrowedTo() + " of " + w.cluster() + ": you may not list "
+                            + w.kindName() + " in all namespaces there.");
                 }
             }
         }
@@ -88,5 +103,10 @@ public record Coverage(boolean loading, boolean settled, int usable, boolean fai
                 + "; reconnecting…"));
         problems.addAll(refused);
         return new Coverage(anyLoading && usable == 0, !anyLoading, usable, allFailed, List.copyOf(missing), List.copyOf(problems));
+    }
+
+    /** The text ending with a full stop, once. */
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 }

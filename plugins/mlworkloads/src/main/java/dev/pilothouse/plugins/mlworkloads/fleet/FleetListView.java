@@ -183,7 +183,13 @@ public final class FleetListView<R extends Row> implements View {
         });
 
         fleet.setOnChange(this::showStatus);
-        context.namespace().addListener((o, a, b) -> applyFilter());
+        fleet.setFallbackNamespace(() -> context.namespace().get());
+        context.namespace().addListener((o, a, b) -> {
+            applyFilter();
+            if (fleet.narrowed() || fleet.coverage(noun).problems().stream().anyMatch(p -> p.startsWith("Not allowed"))) {
+                subscribe(); // a watch narrowed to the old namespace, or refused for all, may do better now
+            }
+        });
         applyFilter();
         subscribe();
     }

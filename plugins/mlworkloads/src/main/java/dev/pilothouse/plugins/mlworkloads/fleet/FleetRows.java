@@ -1,5 +1,7 @@
 package dev.pilothouse.plugins.mlworkloads.fleet;
 
+import dev.pilothouse.sdk.cluster.WatchScope;
+import dev.pilothouse.sdk.cluster.WatchState;
 import dev.pilothouse.sdk.kube.Row;
 import dev.pilothouse.sdk.ui.LiveRows;
 import dev.pilothouse.sdk.ui.ViewContext;
@@ -27,8 +29,14 @@ import java.util.Map;
  */
 public final class FleetRows<R extends Row> implements AutoCloseable {
 
+    /**
+     * One watch of one cluster.
+     *
+     * @param narrowedTo the namespace the watch was narrowed to after the cluster refused all namespaces; empty
+     *                   when it watches its source's scope
+     */
     private record Part<R extends Row>(String cluster, Source<R> source, LiveRows<R> live,
-                                       ListChangeListener<R> listener) {
+                                       ListChangeListener<R> listener, String narrowedTo) {
     }
 
     private final ViewContext context;
@@ -38,6 +46,7 @@ public final class FleetRows<R extends Row> implements AutoCloseable {
     private Map<String, Located<R>> shown = new HashMap<>();
     private boolean refreshQueued;
     private Runnable onChange = () -> { };
+    private java.util.function.Supplier<String> fallbackNamespace = () -> "";
 
     public FleetRows(ViewContext context, List<Source<R>> sources) {
         this.context = context;
@@ -59,16 +68,53 @@ public final class FleetRows<R extends Row> implements AutoCloseable {
         close();
         for (String cluster : clusters) {
             for (Source<R> source : sources) {
-                LiveRows<R> live = context.liveRows(cluster, source.kind(), source.scope());
-                ListChangeListener<R> listener = c -> queueRefresh();
-                live.rows().addListener(listener);
-                // Through the same queue as row changes: a watch reports "synced" before its rows are applied, and
-                // whoever looks for a row on that news must see the rows too.
-                live.status().addListener((o, a, b) -> queueRefresh());
-                parts.add(new Part<>(cluster, source, live, listener));
+                parts.add(watch(cluster, source, source.scope(), ""));
             }
         }
         refresh();
+    }
+
+    /**
+     * The namespace to fall back to when a cluster refuses to list a kind in all namespaces (a user whose role is
+     * bound in one namespace): the shell's namespace filter, read when the refusal arrives.
+     */
+    public void setFallbackNamespace(java.util.function.Supplier<String> namespace) {
+        this.fallbackNamespace = namespace;
+    }
+
+    /** Whether some watch was narrowed to one namespace (a change of namespace must then watch again). */
+    public boolean narrowed() {
+        return parts.stream().anyMatch(p -> !p.narrowedTo().isEmpty());
+    }
+
+    private Part<R> watch(String cluster, Source<R> source, WatchScope scope, String narrowedTo) {
+        LiveRows<R> live = context.liveRows(cluster, source.kind(), scope);
+        ListChangeListener<R> listener = c -> queueRefresh();
+        live.rows().addListener(listener);
+        Part<R> part = new Part<>(cluster, source, live, listener, narrowedTo);
+        // Through the same queue as row changes: a watch reports "synced" before its rows are applied, and
+        // whoever looks for a row on that news must see the rows too.
+        live.status().addListener((o, a, b) -> {
+            if (b.state() == WatchState.FORBIDDEN) {
+                narrow(part);
+            }
+            queueRefresh();
+        });
+        return part;
+    }
+
+    /** Replaces a watch of all namespaces that the cluster refused by one of the fallback namespace. */
+    private void narrow(Part<R> refused) {
+        String namespace = fallbackNamespace.get();
+        int at = parts.indexOf(refused);
+        if (at < 0 || namespace == null || namespace.isEmpty() || !refused.source().scope().allNamespaces()
+                || !refused.narrowedTo().isEmpty()) {
+            return;
+        }
+        refused.live().rows().removeListener(refused.listener());
+        refused.live().close();
+        WatchScope scope = new WatchScope(namespace, refused.source().scope().labelSelector());
+        parts.set(at, watch(refused.cluster(), refused.source(), scope, namespace));
     }
 
     /** Whether the watch of a kind in a cluster has listed (synced, or stale with its last rows). */
@@ -83,7 +129,7 @@ public final class FleetRows<R extends Row> implements AutoCloseable {
     /** Where each watch stands, worded for people. */
     public Coverage coverage(String noun) {
         List<Coverage.Watch> watches = parts.stream().map(p -> new Coverage.Watch(p.cluster(), p.source().product(),
-                p.source().kind().gvk().kind() + "s", p.live().status().get())).toList();
+                p.source().kind().gvk().kind() + "s", p.live().status().get(), p.narrowedTo())).toList();
         return Coverage.of(watches, noun);
     }
 

@@ -49,7 +49,8 @@ class CoverageTest {
         assertThat(c.problems()).hasSize(3);
         assertThat(c.problems().getFirst()).startsWith("Connection to prod lost. Showing its pipelines as of ");
         assertThat(c.problems()).contains("Not allowed to list PipelineRuns in prod: pipelineruns.tekton.dev is "
-                + "forbidden: User \"dev\" cannot list", "Could not list Workflows in staging: connection refused");
+                + "forbidden: User \"dev\" cannot list. Choose your namespace to see its PipelineRuns.",
+                "Could not list Workflows in staging: connection refused");
         assertThat(c.failed()).isFalse();
     }
 

@@ -74,10 +74,16 @@ public final class FakeFleet {
         this.clusters = List.of(clusters);
     }
 
-    /** The watch of a kind in a cluster (the same one the view gets). */
-    @SuppressWarnings("unchecked")
+    /** The watch of a kind in all namespaces of a cluster (the same one the view gets). */
     public <R extends Row> Watch<R> watch(String cluster, ResourceKind<R> kind) {
-        return (Watch<R>) watches.computeIfAbsent(cluster + "/" + kind.gvk().qualifiedPlural(), k -> new Watch<R>());
+        return watch(cluster, kind, "");
+    }
+
+    /** The watch of a kind in one namespace of a cluster. */
+    @SuppressWarnings("unchecked")
+    public <R extends Row> Watch<R> watch(String cluster, ResourceKind<R> kind, String namespace) {
+        return (Watch<R>) watches.computeIfAbsent(cluster + "/" + kind.gvk().qualifiedPlural() + "/" + namespace,
+                k -> new Watch<R>());
     }
 
     public ViewContext context() {
@@ -119,7 +125,8 @@ public final class FakeFleet {
                     case "readOnly" -> readOnly.getReadOnlyProperty();
                     case "settings" -> store;
                     case "ui" -> ui;
-                    case "liveRows" -> watch((String) a[0], (ResourceKind<?>) a[1]);
+                    case "liveRows" -> watch((String) a[0], (ResourceKind<?>) a[1],
+                            ((dev.pilothouse.sdk.cluster.WatchScope) a[2]).namespace());
                     case "hashCode" -> System.identityHashCode(p);
                     case "equals" -> p == a[0];
                     case "toString" -> "fake fleet";

@@ -68,7 +68,7 @@ class FleetListViewTest {
     }
 
     private static PipelineRow run(String uid, String name, HealthState state) {
-        return new PipelineRow(uid, "ml", name, "Workflow", PipelineEngine.ARGO, "", state.label(), new Progress(1, 2),
+        return new PipelineRow(uid, "9".equals(uid) ? "team-a" : "ml", name, "Workflow", PipelineEngine.ARGO, "", state.label(), new Progress(1, 2),
                 Instant.parse("2026-11-23T10:00:00Z"), null, Health.of(state, state.label()));
     }
 
@@ -129,6 +129,22 @@ class FleetListViewTest {
         assertThat(fx(() -> table.getSelectionModel().getSelectedItem().row().health().state()))
                 .isEqualTo(HealthState.FAILED);
         assertThat(shown(robot)).containsExactly("prod/train-a", "prod/train-b");
+    }
+
+    @Test
+    void aClusterThatRefusesAllNamespacesIsWatchedInTheChosenNamespace(FxRobot robot) {
+        act(() -> {
+            fleet.namespace.set("team-a");
+            fleet.watch("prod", workflows).state(WatchState.FORBIDDEN, "workflows.argoproj.io is forbidden");
+            fleet.watch("prod", pipelineRuns).sync();
+            fleet.watch("staging", workflows).sync();
+            fleet.watch("staging", pipelineRuns).sync();
+        });
+        act(() -> fleet.watch("prod", workflows, "team-a").sync(run("9", "mine", HealthState.OK)));
+
+        assertThat(shown(robot)).containsExactly("prod/mine");
+        assertThat(fx(() -> robot.lookup("#pipelines-problems").queryAs(Label.class).getText()))
+                .isEqualTo("Showing only namespace team-a of prod: you may not list Workflows in all namespaces there.");
     }
 
     @Test
