@@ -320,9 +320,13 @@ public final class FleetListView<R extends Row> implements View {
         this.onRowsChanged = onRowsChanged;
     }
 
-    /** Re-runs the filter, for columns whose values change without a row change (metrics). */
+    /**
+     * Sorts, filters and redraws the rows again, for columns whose values change without a row change (serving
+     * figures): the table otherwise keeps the order of the last row change.
+     */
     public void refilter() {
-        applyFilter();
+        shown.resort();
+        updateCount();
         table.refresh();
     }
 

@@ -50,7 +50,11 @@ public final class ModelsView implements View {
 
     private final ViewContext context;
     private final FleetListView<ModelRow> list;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private final Map<String, ServingFigures> figures = new ConcurrentHashMap<>();
+    /** The last failed poll of each cluster, until one succeeds: when, and why. */
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final ServingPoller poller;
     private final Label servingNote = new Label();
     private ModelPage openPage;
@@ -108,8 +112,15 @@ public final class ModelsView implements View {
         List<String> clusters = list.clustersInScope();
         for (String cluster : clusters) {
             poller.poll(cluster).whenComplete((f, error) -> Platform.runLater(() -> {
-                figures.put(cluster, error == null ? f : ServingFigures.NONE);
-                list.table().refresh();
+                if (error == null) {
+                    figures.put(cluster, f);
+                    failures.remove(cluster);
+                } else {
+                    // Keep the last figures: an unreachable Prometheus is not "no metrics", and says so below.
+                    failures.put(cluster, LocalTime.now().format(CLOCK) + ": "
+                            + dev.pilothouse.plugins.mlworkloads.Failures.message(error));
+                }
+                list.refilter();
                 showServingNote(clusters);
             }));
         }
@@ -120,9 +131,15 @@ public final class ModelsView implements View {
                 .families().stream()).distinct().toList();
         List<String> without = clusters.stream().filter(c -> !context.metrics().available(c)).toList();
         String text = families.isEmpty() ? "No serving metrics found" : "Serving metrics: " + String.join(", ", families)
-                + " · " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+                + " · " + LocalTime.now().format(CLOCK);
         if (!without.isEmpty()) {
             text += " · no Prometheus for " + String.join(", ", without);
+        }
+        for (String cluster : clusters) {
+            if (failures.containsKey(cluster)) {
+                text += " · " + cluster + "'s Prometheus did not answer at " + failures.get(cluster)
+                        + (figures.containsKey(cluster) ? " (its figures are from the last answer)" : "");
+            }
         }
         servingNote.setText(text);
     }

@@ -302,6 +302,15 @@ public final class SortedRows<R extends Row> extends ObservableListBase<R> {
     }
 
     /**
+     * Sorts and filters everything again, for columns whose values change without their rows changing (figures read
+     * from elsewhere, such as serving metrics): the incremental merge assumes a row keeps its place until it is
+     * replaced. Fires a permutation when only the order changed. FX thread only.
+     */
+    public void resort() {
+        resync();
+    }
+
+    /**
      * After the comparator or predicate changed: filters and sorts everything once, and fires a permutation (same
      * rows, new order) or the rows that appeared and disappeared (same order, new filter).
      */

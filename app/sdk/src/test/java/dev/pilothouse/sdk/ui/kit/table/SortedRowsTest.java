@@ -57,6 +57,26 @@ class SortedRowsTest {
     }
 
     @Test
+    void resortFollowsValuesThatChangedOutsideTheRowsWithOnePermutation() {
+        java.util.Map<String, Integer> figures = new java.util.HashMap<>(java.util.Map.of("a", 1, "b", 2, "c", 3));
+        source.setAll(new Pod("a", "n", "a", "Running", 0), new Pod("b", "n", "b", "Running", 0),
+                new Pod("c", "n", "c", "Running", 0));
+        rows.setComparator(java.util.Comparator.comparing((Pod p) -> figures.get(p.uid())));
+        List<String> permutations = new ArrayList<>();
+        rows.addListener((javafx.collections.ListChangeListener<Pod>) c -> {
+            while (c.next()) {
+                permutations.add(c.wasPermutated() ? "permutation" : "other");
+            }
+        });
+
+        figures.put("a", 9); // a metric read for "a" changed; the row object did not
+        rows.resort();
+
+        assertThat(uids()).containsExactly("b", "c", "a");
+        assertThat(permutations).containsExactly("permutation");
+    }
+
+    @Test
     void aBatchOfUpdatesRemovalsAndAdditionsIsOneChangeAndMatchesAFullSort() {
         source.setAll(pods(200));
         rows.setComparator(Pod.BY_STATUS);
