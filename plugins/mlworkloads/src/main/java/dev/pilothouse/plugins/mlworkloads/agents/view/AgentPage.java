@@ -48,6 +48,10 @@ public final class AgentPage extends VBox {
     private final AgentPageLoader loader;
     private final HealthBadge badge = new HealthBadge();
     private final Label message = new Label();
+    private final Label stale = new Label();
+    private boolean disposed;
+    /** Whether a read succeeded: later failures keep its content under a banner. */
+    private boolean shownOnce;
     private final GridPane facts = new GridPane();
     private final StatePane state;
     private final TableSection<ConditionLine> conditions = new TableSection<>("agent-conditions", "Readiness",
@@ -118,7 +122,14 @@ public final class AgentPage extends VBox {
         state = new StatePane(scroll);
         state.showLoading("Reading " + located.name() + " from " + located.cluster() + "…");
         VBox.setVgrow(state, Priority.ALWAYS);
-        getChildren().addAll(header, message, state);
+        stale.setId("agent-stale");
+        stale.getStyleClass().addAll(Styles.BANNER, Styles.tone(CellTone.WARNING));
+        stale.setWrapText(true);
+        stale.setMaxWidth(Double.MAX_VALUE);
+        stale.setMinHeight(Region.USE_PREF_SIZE);
+        stale.setVisible(false);
+        stale.setManaged(false);
+        getChildren().addAll(header, stale, message, state);
         getProperties().put("dispose", (Runnable) this::dispose);
 
         timer.setCycleCount(Animation.INDEFINITE);
@@ -126,7 +137,8 @@ public final class AgentPage extends VBox {
     }
 
     private void refresh() {
-        if (loading) {
+        // Closed, or hidden behind another view: no reads (the timer's next tick after coming back reads again).
+        if (disposed || loading || getScene() == null && shownOnce) {
             return;
         }
         loading = true;
@@ -134,6 +146,17 @@ public final class AgentPage extends VBox {
                 && AgentIndex.kindOf(r).filter(k -> k == ToolServerKind.AGENT).isPresent());
         loader.load(readAgents).whenComplete((snapshot, error) -> Platform.runLater(() -> {
             loading = false;
+            if (disposed) {
+                return;
+            }
+            if (error != null && shownOnce && !gone(error)) {
+                // A flaky connection: keep what was read, say since when, and keep trying.
+                stale.setText("Could not read " + located.name() + " at " + java.time.LocalTime.now().withNano(0)
+                        + ": " + AgentReader.message(error) + ". Showing it as last read; retrying.");
+                stale.setVisible(true);
+                stale.setManaged(true);
+                return;
+            }
             if (error != null) {
                 timer.stop();
                 String what = kind.label() + " " + located.namespace() + "/" + located.name();
@@ -141,6 +164,9 @@ public final class AgentPage extends VBox {
                         + located.cluster(), AgentReader.message(error), this::retry);
                 return;
             }
+            stale.setVisible(false);
+            stale.setManaged(false);
+            shownOnce = true;
             show(snapshot);
             if (timer.getStatus() != Animation.Status.RUNNING) {
                 timer.play();
@@ -354,6 +380,7 @@ public final class AgentPage extends VBox {
     }
 
     private void dispose() {
+        disposed = true;
         timer.stop();
     }
 }
