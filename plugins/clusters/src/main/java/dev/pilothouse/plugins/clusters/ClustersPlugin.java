@@ -72,6 +72,7 @@ public final class ClustersPlugin implements Plugin {
                 .detailSection(new dev.pilothouse.plugins.clusters.logs.LogsSection())
                 .settingsPage(new dev.pilothouse.sdk.ui.SettingsPage("clusters.logs", "Logs", 30,
                         dev.pilothouse.plugins.clusters.logs.LogSettingsPage::create));
+        dev.pilothouse.plugins.clusters.actions.WorkloadActions.all().forEach(c::action);
         c.command(Command.of("clusters.open-fleet", "Open fleet overview", "View", ctx -> ctx.navigate("fleet")));
     }
 
