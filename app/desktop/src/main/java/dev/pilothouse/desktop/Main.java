@@ -9,6 +9,7 @@ import dev.pilothouse.demo.DemoOptions;
 import dev.pilothouse.demo.EmulatedCluster;
 import dev.pilothouse.desktop.builtin.ShellPlugin;
 import dev.pilothouse.desktop.builtin.ShellServices;
+import dev.pilothouse.desktop.cli.AuditCommand;
 import dev.pilothouse.desktop.cli.CommandLine;
 import dev.pilothouse.desktop.cli.CommandLineParser;
 import dev.pilothouse.desktop.cli.UsageException;
@@ -30,6 +31,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("audit")) {
+            // A headless subcommand: answers before anything of JavaFX is touched, so it runs without a display.
+            int status = AuditCommand.forCurrentUser().run(List.of(args).subList(1, args.length));
+            System.out.flush();
+            System.exit(status);
+            return;
+        }
         CommandLine cl;
         try {
             cl = CommandLineParser.parse(args);
