@@ -44,10 +44,13 @@ public final class AppServices implements AutoCloseable {
     private final String initialContext;
     private final MonitoringServices monitoring;
     private final SelfMetrics selfMetrics;
+    private final dev.pilothouse.core.action.ActionAudit actionAudit;
+    private final java.io.Closeable auditLog;
 
     private AppServices(CommandLine commandLine, SettingsStore settings, DemoEnvironment demo, Path demoKubeconfig,
                         Kubeconfig kubeconfig, KubeClusterService clusters, PluginHost plugins, List<String> problems,
-                        String initialContext, MonitoringServices monitoring, SelfMetrics selfMetrics) {
+                        String initialContext, MonitoringServices monitoring, SelfMetrics selfMetrics,
+                        dev.pilothouse.core.action.ActionAudit actionAudit, java.io.Closeable auditLog) {
         this.commandLine = commandLine;
         this.settings = settings;
         this.demo = demo;
@@ -59,6 +62,8 @@ public final class AppServices implements AutoCloseable {
         this.initialContext = initialContext;
         this.monitoring = monitoring;
         this.selfMetrics = selfMetrics;
+        this.actionAudit = actionAudit;
+        this.auditLog = auditLog;
     }
 
     /**
@@ -118,8 +123,21 @@ public final class AppServices implements AutoCloseable {
         hostRef[0] = host;
         MonitoringServices monitoring = MonitoringServices.start(clusters, kubeconfig, demo, problems, selfMetrics,
                 new EndpointSettings(settings.app(), System::getenv));
+        Path auditDir = dirs.data().resolve("audit");
+        dev.pilothouse.core.action.ActionAudit audit;
+        java.io.Closeable auditLog = () -> { };
+        try {
+            dev.pilothouse.core.audit.AuditLog log = dev.pilothouse.core.audit.AuditLog.open(auditDir);
+            audit = dev.pilothouse.core.action.ActionAudit.of(log);
+            auditLog = log;
+        } catch (IOException | RuntimeException e) {
+            // No record, no change: the engine refuses every action and the banner says why.
+            String reason = "the audit log at " + auditDir + " cannot be opened: " + e.getMessage();
+            audit = dev.pilothouse.core.action.ActionAudit.failed(reason);
+            problems.add("Actions are off: " + reason + ".");
+        }
         return new AppServices(cl, settings, demo, demoKubeconfig, kubeconfig, clusters, host, problems, initial,
-                monitoring, selfMetrics);
+                monitoring, selfMetrics, audit, auditLog);
     }
 
     private static String chooseContext(CommandLine cl, Kubeconfig kubeconfig, SettingsStore settings,
@@ -226,8 +244,19 @@ public final class AppServices implements AutoCloseable {
         return initialContext;
     }
 
+    /** Where the action runner records every action (or why it cannot, then it refuses them). */
+    public dev.pilothouse.core.action.ActionAudit actionAudit() {
+        return actionAudit;
+    }
+
     @Override
     public void close() {
+        try {
+            auditLog.close();
+        } catch (IOException e) {
+            java.util.logging.Logger.getLogger(AppServices.class.getName()).warning("closing the audit log: "
+                    + e.getMessage());
+        }
         plugins.stop();
         monitoring.close();
         clusters.close();

@@ -47,7 +47,7 @@ public record Shell(MainWindow window, ThemeManager themes, ShellState state, Sc
         services.plugins().start(id -> null);
 
         ActionRunner actions = new ActionRunner(services.clusters(), services.serviceCalls(),
-                () -> state.readOnly().get(), java.time.Clock.systemUTC());
+                () -> state.readOnly().get(), java.time.Clock.systemUTC()).auditedBy(services.actionAudit());
         MainWindow.Backends backends = new MainWindow.Backends(services.clusters(), services.metrics(), services.alerts(),
                 actions);
         MainWindow window = new MainWindow(services.plugins(), backends, state, themes,

@@ -1,5 +1,6 @@
 package dev.pilothouse.core.action;
 
+import dev.pilothouse.core.audit.AuditOutcome;
 import dev.pilothouse.core.kube.KubeClusterService;
 import dev.pilothouse.sdk.action.Action;
 import dev.pilothouse.sdk.action.ActionException;
@@ -43,6 +44,7 @@ public final class ActionRunner {
     private final PlanExecution execution;
     private final BooleanSupplier readOnly;
     private final Clock clock;
+    private volatile ActionAudit audit = ActionAudit.none();
 
     /** The engine over the real clusters. */
     public ActionRunner(KubeClusterService clusters, ServiceCalls services, BooleanSupplier readOnly, Clock clock) {
@@ -64,6 +66,12 @@ public final class ActionRunner {
         this.clock = clock;
     }
 
+    /** Records every run in this audit from now on (the app's tamper-evident log). */
+    public ActionRunner auditedBy(ActionAudit audit) {
+        this.audit = audit;
+        return this;
+    }
+
     /**
      * Checks, plans, confirms and executes; see {@link dev.pilothouse.sdk.ui.UiServices#runAction}. Fails with an
      * {@link ActionException} (possibly wrapped in a {@link CompletionException}) that says why nothing, or what
@@ -73,18 +81,70 @@ public final class ActionRunner {
                                                Confirmer confirmer) {
         // Read-only mode comes first: nothing is asked of the cluster, not even an access review.
         if (readOnly.getAsBoolean()) {
-            return CompletableFuture.failedFuture(new ActionException(
-                    "Read-only mode is on: " + action.label() + " on " + target.display() + " was not run."));
+            return refused(action, target, parameters, "Read-only mode is on: " + action.label() + " on "
+                    + target.display() + " was not run.");
         }
-        return checkAccess(action, target)
+        Optional<String> noAudit = audit.unavailable();
+        if (noAudit.isPresent()) {
+            return CompletableFuture.failedFuture(new ActionException("Actions are off: the audit log cannot record "
+                    + "them (" + noAudit.get() + "). " + action.label() + " on " + target.display() + " was not run."));
+        }
+        KubeObject[] before = new KubeObject[1];
+        ActionPlan[] planned = new ActionPlan[1];
+        CompletableFuture<ActionResult> result = checkAccess(action, target)
                 .thenCompose(allowed -> readObject(target))
-                .thenApply(object -> plan(action, target, object, parameters))
+                .thenApply(object -> {
+                    before[0] = object;
+                    return plan(action, target, object, parameters);
+                })
                 .thenCompose(plan -> confirmer.confirm(action, target, plan).thenCompose(go -> {
                     if (!go) {
                         return CompletableFuture.failedFuture(new ActionException("Cancelled: " + plan.summary()));
                     }
+                    planned[0] = plan;
                     return execution.run(plan).thenApply(lines -> new ActionResult(plan.summary(), lines));
                 }));
+        // Success is reported only once its record is on disk; a run that sent something and failed is recorded
+        // too. Refusals before anything was sent (denied access, a plan the state does not allow) are recorded as such.
+        return result.handle((done, failure) -> {
+            if (failure == null) {
+                append(AuditEntries.of(action, target, parameters, planned[0], before[0],
+                        AuditOutcome.succeeded(String.join("; ", done.responses()))));
+                return done;
+            }
+            Throwable cause = unwrap(failure);
+            String message = messageOf(cause);
+            if (planned[0] != null) {
+                append(AuditEntries.of(action, target, parameters, planned[0], before[0], AuditOutcome.failed(message)));
+            } else if (!message.startsWith("Cancelled: ")) {
+                append(AuditEntries.of(action, target, parameters, null, before[0], AuditOutcome.refused(message)));
+            }
+            throw failure instanceof CompletionException c ? c : new CompletionException(cause);
+        });
+    }
+
+    private CompletableFuture<ActionResult> refused(Action action, ActionTarget target, Map<String, String> parameters,
+                                                    String reason) {
+        try {
+            if (audit.unavailable().isEmpty()) {
+                audit.record(AuditEntries.of(action, target, parameters, null, null, AuditOutcome.refused(reason)));
+            }
+        } catch (java.io.IOException e) {
+            return CompletableFuture.failedFuture(new ActionException(reason + " (and the audit log could not "
+                    + "record the refusal: " + e.getMessage() + ")"));
+        }
+        return CompletableFuture.failedFuture(new ActionException(reason));
+    }
+
+    /** Appends a record, or fails the run saying the change happened but was not recorded. */
+    private void append(dev.pilothouse.core.audit.AuditEntry entry) {
+        try {
+            audit.record(entry);
+        } catch (java.io.IOException e) {
+            throw new CompletionException(new ActionException("The audit log could not record " + entry.action()
+                    + " on " + entry.target().kind() + " " + entry.target().namespace() + "/" + entry.target().name()
+                    + " (outcome: " + entry.outcome().status().json() + "): " + e.getMessage()));
+        }
     }
 
     /**

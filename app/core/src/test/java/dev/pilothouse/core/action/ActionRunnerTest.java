@@ -157,11 +157,25 @@ class ActionRunnerTest {
         Path kubeconfig = Files.writeString(dir.resolve("k.yaml"), cluster.kubeconfigYaml());
         Kubeconfig k = new KubeconfigLoader(new ClientTuning(2_000, 10_000)).load(List.of(kubeconfig));
         service = new KubeClusterService(k.contexts(), Clock.systemUTC(), (kind, e) -> { });
-        runner = new ActionRunner(service, ServiceCalls.none(), () -> readOnly, Clock.systemUTC());
+        auditLog = dev.pilothouse.core.audit.AuditLog.open(dir.resolve("audit"));
+        runner = new ActionRunner(service, ServiceCalls.none(), () -> readOnly, Clock.systemUTC())
+                .auditedBy(ActionAudit.of(auditLog));
+    }
+
+    private dev.pilothouse.core.audit.AuditLog auditLog;
+
+    /** The audit records written so far, as "action outcome: message | method path body". */
+    private List<String> auditTrail() throws Exception {
+        var report = dev.pilothouse.core.audit.AuditVerifier.verify(dir.resolve("audit"));
+        assertThat(report.intact()).as(report.summary()).isTrue();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        dev.pilothouse.core.audit.AuditExport.copy(dir.resolve("audit"), java.time.LocalDate.EPOCH, out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        auditLog.close();
         service.close();
         cluster.close();
     }
@@ -196,6 +210,11 @@ class ActionRunnerTest {
         assertThat(result.responses()).containsExactly("patched workflow/ml/train-llama (resourceVersion "
                 + after.getMetadata().getResourceVersion() + ")");
         assertThat(confirmer.plans).hasSize(1);
+        assertThat(auditTrail()).singleElement().satisfies(line -> assertThat(line)
+                .contains("\"context\":\"demo-act\"", "\"target\":{\"kind\":\"Workflow\",\"namespace\":\"ml\","
+                        + "\"name\":\"train-llama\"}", "\"method\":\"PATCH\"",
+                        "\"body\":\"{\\\"spec\\\":{\\\"shutdown\\\":\\\"Terminate\\\"}}\"",
+                        "\"status\":\"succeeded\""));
     }
 
     @Test
@@ -285,7 +304,7 @@ class ActionRunnerTest {
     }
 
     @Test
-    void readOnlyModeRefusesFirstAndSendsNothing() {
+    void readOnlyModeRefusesFirstAndSendsNothing() throws Exception {
         readOnly = true;
         cluster.setAccessPolicy((user, verb, group, resource, sub, ns, name) -> {
             throw new AssertionError("read-only mode asked the cluster: " + verb + " " + resource);
@@ -293,6 +312,17 @@ class ActionRunnerTest {
 
         assertRefused(patch(PatchType.MERGE, "{\"spec\":{\"shutdown\":\"Terminate\"}}"), target(WORKFLOW, "train-llama"),
                 "Read-only mode is on: Test patch on workflow/ml/train-llama was not run.");
+        assertThat(confirmer.plans).isEmpty();
+        assertThat(auditTrail()).as("the refusal is recorded, with no request").singleElement()
+                .satisfies(line -> assertThat(line).contains("\"status\":\"refused\"", "\"requests\":[]"));
+    }
+
+    @Test
+    void anActionIsRefusedWhenTheAuditLogCannotRecordIt() {
+        runner.auditedBy(ActionAudit.failed("the audit log at /x is in use by another Pilothouse"));
+        assertRefused(patch(PatchType.MERGE, "{\"spec\":{\"shutdown\":\"Terminate\"}}"), target(WORKFLOW, "train-llama"),
+                "Actions are off: the audit log cannot record them (the audit log at /x is in use by another "
+                        + "Pilothouse). Test patch on workflow/ml/train-llama was not run.");
         assertThat(confirmer.plans).isEmpty();
     }
 

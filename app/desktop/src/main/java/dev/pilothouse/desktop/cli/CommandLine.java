@@ -39,6 +39,8 @@ public record CommandLine(boolean demo, Optional<String> kubeconfig, Optional<St
     public static String usage() {
         return """
                 Usage: pilothouse [options]
+                       pilothouse audit verify [DIR]     check every audit record's hash chain (exit 0 intact, 1 broken)
+                       pilothouse audit export [DIR] [--since DATE]   print audit records as JSON Lines
 
                 Pilothouse, an operations console for ML platforms on Kubernetes.
                 With no kubeconfig (no --kubeconfig, no KUBECONFIG, no ~/.kube/config) it starts on the demo environment.
