@@ -1,5 +1,7 @@
 package dev.pilothouse.plugins.clusters.actions;
 
+import dev.pilothouse.sdk.action.JsonBody;
+
 import dev.pilothouse.sdk.action.Action;
 import dev.pilothouse.sdk.action.ActionException;
 import dev.pilothouse.sdk.action.ActionPlan;
@@ -80,7 +82,7 @@ final class PauseResumeAction implements Action {
     public ActionPlan plan(PlanContext context) throws ActionException {
         KubeObject deployment = context.object();
         Workloads.require(availability(deployment));
-        String body = Json.write(Json.object("spec", Json.object("paused", pause ? Boolean.TRUE : null)));
+        String body = JsonBody.write(JsonBody.object("spec", JsonBody.object("paused", pause ? Boolean.TRUE : null)));
         String summary = pause
                 ? "Pause " + Workloads.named(deployment) + ": template changes are recorded but not rolled out"
                 : "Resume " + Workloads.named(deployment) + ": template changes made while paused roll out now";

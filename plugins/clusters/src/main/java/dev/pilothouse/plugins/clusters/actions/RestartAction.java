@@ -1,5 +1,7 @@
 package dev.pilothouse.plugins.clusters.actions;
 
+import dev.pilothouse.sdk.action.JsonBody;
+
 import dev.pilothouse.sdk.action.Action;
 import dev.pilothouse.sdk.action.ActionException;
 import dev.pilothouse.sdk.action.ActionPlan;
@@ -74,8 +76,8 @@ final class RestartAction implements Action {
             throw new ActionException("if restart has already been triggered within the past second, please wait "
                     + "before attempting to trigger another");
         }
-        String body = Json.write(Json.object("spec", Json.object("template", Json.object("metadata",
-                Json.object("annotations", Json.object(RESTARTED_AT, restartedAt))))));
+        String body = JsonBody.write(JsonBody.object("spec", JsonBody.object("template", JsonBody.object("metadata",
+                JsonBody.object("annotations", JsonBody.object(RESTARTED_AT, restartedAt))))));
         return new ActionPlan("Restart " + Workloads.named(workload) + ": replace every pod (restartedAt "
                 + restartedAt + ")",
                 List.of(new Mutation.Patch(context.target(), PatchType.STRATEGIC_MERGE, body, "")),

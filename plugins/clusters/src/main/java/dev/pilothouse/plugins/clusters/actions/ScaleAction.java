@@ -1,5 +1,7 @@
 package dev.pilothouse.plugins.clusters.actions;
 
+import dev.pilothouse.sdk.action.JsonBody;
+
 import dev.pilothouse.sdk.action.Action;
 import dev.pilothouse.sdk.action.ActionException;
 import dev.pilothouse.sdk.action.ActionParameter;
@@ -84,7 +86,7 @@ final class ScaleAction implements Action {
         Workloads.require(availability(workload));
         long replicas = replicas(context.parameters().getOrDefault(REPLICAS, ""));
         long current = workload.number("spec", "replicas");
-        String body = Json.write(Json.object("spec", Json.object("replicas", replicas)));
+        String body = JsonBody.write(JsonBody.object("spec", JsonBody.object("replicas", replicas)));
         String summary = "Scale " + Workloads.named(workload) + " from " + current + " to " + replicas + " replicas"
                 + (replicas == 0 ? ": every pod stops and nothing serves until it is scaled up again" : "");
         return new ActionPlan(summary,

@@ -1,5 +1,7 @@
 package dev.pilothouse.plugins.clusters.actions;
 
+import dev.pilothouse.sdk.action.JsonBody;
+
 import dev.pilothouse.sdk.action.Action;
 import dev.pilothouse.sdk.action.ActionException;
 import dev.pilothouse.sdk.action.ActionParameter;
@@ -101,9 +103,9 @@ final class UndoAction implements Action {
             throw new ActionException("skipped rollback (current template already matches revision "
                     + targetRevision + "): nothing to change");
         }
-        String body = Json.write(List.of(
-                Json.object("op", "replace", "path", "/spec/template", "value", PodTemplates.withoutHash(template)),
-                Json.object("op", "replace", "path", "/metadata/annotations", "value",
+        String body = JsonBody.write(List.of(
+                JsonBody.object("op", "replace", "path", "/spec/template", "value", PodTemplates.withoutHash(template)),
+                JsonBody.object("op", "replace", "path", "/metadata/annotations", "value",
                         annotations(deployment, target))));
         String current = deployment.annotations().getOrDefault(Workloads.REVISION, "");
         return new ActionPlan("Roll back " + Workloads.named(deployment) + (current.isEmpty() ? "" : " from revision "

@@ -1,5 +1,7 @@
 package dev.pilothouse.plugins.mlworkloads.actions;
 
+import dev.pilothouse.sdk.action.JsonBody;
+
 import dev.pilothouse.plugins.mlworkloads.pipelines.TektonRuns;
 import dev.pilothouse.sdk.action.Action;
 import dev.pilothouse.sdk.action.ActionException;
@@ -92,7 +94,7 @@ final class CancelTektonRunAction implements Action {
         if (!now.isAvailable()) {
             throw new ActionException(now.reason());
         }
-        String body = JsonText.write(JsonText.object("spec", JsonText.object("status", cancelled)));
+        String body = JsonBody.write(JsonBody.object("spec", JsonBody.object("status", cancelled)));
         return new ActionPlan("Cancel " + gvk.kind() + " " + run.namespace() + "/" + run.name() + ": " + meaning,
                 List.of(new Mutation.Patch(context.target(), PatchType.MERGE, body, "")),
                 new Verification(gvk.kind() + " finished", SETTLE, CancelTektonRunAction::finished), null);

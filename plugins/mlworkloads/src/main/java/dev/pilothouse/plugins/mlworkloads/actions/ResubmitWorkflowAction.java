@@ -1,5 +1,7 @@
 package dev.pilothouse.plugins.mlworkloads.actions;
 
+import dev.pilothouse.sdk.action.JsonBody;
+
 import dev.pilothouse.plugins.mlworkloads.pipelines.ArgoWorkflows;
 import dev.pilothouse.sdk.action.Action;
 import dev.pilothouse.sdk.action.ActionException;
@@ -81,6 +83,6 @@ final class ResubmitWorkflowAction implements Action {
         return new ActionPlan("Resubmit " + WorkflowState.named(wf) + " as a new workflow " + generateName + "…"
                 + (overrides.isEmpty() ? "" : " with " + String.join(", ", overrides.keySet().stream()
                         .map(name -> name + "=" + overrides.get(name)).toList())),
-                List.of(new Mutation.Create(created, JsonText.write(workflow))), null, null);
+                List.of(new Mutation.Create(created, JsonBody.write(workflow))), null, null);
     }
 }

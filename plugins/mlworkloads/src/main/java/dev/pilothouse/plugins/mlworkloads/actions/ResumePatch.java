@@ -1,5 +1,7 @@
 package dev.pilothouse.plugins.mlworkloads.actions;
 
+import dev.pilothouse.sdk.action.JsonBody;
+
 import dev.pilothouse.sdk.action.ActionException;
 import dev.pilothouse.sdk.kube.KubeObject;
 
@@ -36,23 +38,23 @@ final class ResumePatch {
     static Map<String, Object> of(KubeObject wf, List<WorkflowState.Node> steps, Instant now) throws ActionException {
         Map<String, Object> patch = new LinkedHashMap<>();
         if (!steps.isEmpty() && !wf.resourceVersion().isEmpty()) {
-            patch.put("metadata", JsonText.object("resourceVersion", wf.resourceVersion()));
+            patch.put("metadata", JsonBody.object("resourceVersion", wf.resourceVersion()));
         }
         if (WorkflowState.suspended(wf)) {
-            patch.put("spec", JsonText.object("suspend", null));
+            patch.put("spec", JsonBody.object("suspend", null));
         }
         if (!steps.isEmpty()) {
             Map<String, Object> nodes = new LinkedHashMap<>();
             String finishedAt = now.truncatedTo(ChronoUnit.SECONDS).toString();
             for (WorkflowState.Node step : steps) {
-                Map<String, Object> node = JsonText.object("phase", "Succeeded", "finishedAt", finishedAt);
+                Map<String, Object> node = JsonBody.object("phase", "Succeeded", "finishedAt", finishedAt);
                 List<Object> outputs = outputsWithDefaults(step);
                 if (outputs != null) {
-                    node.put("outputs", JsonText.object("parameters", outputs));
+                    node.put("outputs", JsonBody.object("parameters", outputs));
                 }
                 nodes.put(step.id(), node);
             }
-            patch.put("status", JsonText.object("nodes", nodes));
+            patch.put("status", JsonBody.object("nodes", nodes));
         }
         return patch;
     }

@@ -1,5 +1,7 @@
 package dev.pilothouse.plugins.mlworkloads.actions;
 
+import dev.pilothouse.sdk.action.JsonBody;
+
 import dev.pilothouse.plugins.mlworkloads.pipelines.ArgoWorkflows;
 import dev.pilothouse.sdk.action.Action;
 import dev.pilothouse.sdk.action.ActionException;
@@ -63,7 +65,7 @@ final class ResumeWorkflowAction implements Action {
             throw new ActionException(now.reason());
         }
         List<WorkflowState.Node> steps = steps(wf);
-        String body = JsonText.write(ResumePatch.of(wf, steps, context.now()));
+        String body = JsonBody.write(ResumePatch.of(wf, steps, context.now()));
         return new ActionPlan(summary(wf, steps),
                 List.of(new Mutation.Patch(context.target(), PatchType.MERGE, body, "")), null,
                 // Clearing spec.suspend is undone by suspending again; an approved step stays approved.

@@ -1,5 +1,7 @@
 package dev.pilothouse.plugins.mlworkloads.actions;
 
+import dev.pilothouse.sdk.action.JsonBody;
+
 import dev.pilothouse.plugins.mlworkloads.pipelines.ArgoWorkflows;
 import dev.pilothouse.sdk.action.Action;
 import dev.pilothouse.sdk.action.ActionException;
@@ -65,7 +67,7 @@ final class SuspendWorkflowAction implements Action {
         if (!now.isAvailable()) {
             throw new ActionException(now.reason());
         }
-        String body = JsonText.write(JsonText.object("spec", JsonText.object("suspend", true)));
+        String body = JsonBody.write(JsonBody.object("spec", JsonBody.object("suspend", true)));
         return new ActionPlan("Suspend " + WorkflowState.named(wf) + ": running steps finish, no new step starts "
                 + "until it is resumed",
                 List.of(new Mutation.Patch(context.target(), PatchType.MERGE, body, "")),

@@ -1,5 +1,7 @@
 package dev.pilothouse.plugins.mlworkloads.actions;
 
+import dev.pilothouse.sdk.action.JsonBody;
+
 import dev.pilothouse.sdk.kube.KubeObject;
 
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ final class WorkflowResubmission {
         if (!overrides.isEmpty()) {
             override(spec, overrides);
         }
-        return JsonText.object("apiVersion", wf.apiVersion(), "kind", wf.kind(), "metadata", metadata, "spec", spec);
+        return JsonBody.object("apiVersion", wf.apiVersion(), "kind", wf.kind(), "metadata", metadata, "spec", spec);
     }
 
     private static Map<String, Object> labels(KubeObject wf) {
@@ -68,7 +70,7 @@ final class WorkflowResubmission {
                 ? (Map<String, Object>) m : new LinkedHashMap<>();
         spec.put("arguments", arguments);
         List<Object> parameters = new ArrayList<>();
-        overrides.forEach((name, value) -> parameters.add(JsonText.object("name", name, "value", value)));
+        overrides.forEach((name, value) -> parameters.add(JsonBody.object("name", name, "value", value)));
         if (arguments.get("parameters") instanceof List<?> original) {
             for (Object parameter : original) {
                 if (!(parameter instanceof Map<?, ?> p && overrides.containsKey(String.valueOf(p.get("name"))))) {

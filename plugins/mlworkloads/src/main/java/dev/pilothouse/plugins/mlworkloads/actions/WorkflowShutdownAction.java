@@ -1,5 +1,7 @@
 package dev.pilothouse.plugins.mlworkloads.actions;
 
+import dev.pilothouse.sdk.action.JsonBody;
+
 import dev.pilothouse.plugins.mlworkloads.pipelines.ArgoWorkflows;
 import dev.pilothouse.sdk.action.Action;
 import dev.pilothouse.sdk.action.ActionException;
@@ -86,7 +88,7 @@ final class WorkflowShutdownAction implements Action {
         if (!now.isAvailable()) {
             throw new ActionException(now.reason());
         }
-        String body = JsonText.write(JsonText.object("spec", JsonText.object("shutdown", strategy)));
+        String body = JsonBody.write(JsonBody.object("spec", JsonBody.object("shutdown", strategy)));
         return new ActionPlan(strategy + " " + WorkflowState.named(wf) + " (" + WorkflowState.phase(wf) + "): "
                 + meaning,
                 List.of(new Mutation.Patch(context.target(), PatchType.MERGE, body, "")),

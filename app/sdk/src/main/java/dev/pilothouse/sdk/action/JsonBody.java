@@ -1,26 +1,21 @@
-package dev.pilothouse.plugins.mlworkloads.actions;
+package dev.pilothouse.sdk.action;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes JSON trees (maps, lists, strings, numbers, booleans, null) as compact JSON text, keeping map order, so a
- * plan's body reads in the order it was built. Numbers are written as they were read, never reformatted.
+ * Writes the JSON bodies of plans (patches, created objects, service calls) compactly and in the order given, so
+ * the preview, the request and the audit record show the same bytes whatever plugin built them: strings escaped as
+ * JSON requires, no insignificant whitespace, maps in their iteration order.
  */
-final class JsonText {
+public final class JsonBody {
 
-    private JsonText() {
+    private JsonBody() {
     }
 
-    static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(out, value);
-        return out.toString();
-    }
-
-    /** An ordered object from name/value pairs: {@code object("spec", object("suspend", true))}. */
-    static Map<String, Object> object(Object... namesAndValues) {
+    /** An ordered object from name/value pairs: {@code object("spec", object("paused", true))}. */
+    public static Map<String, Object> object(Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("names and values come in pairs");
         }
@@ -29,6 +24,20 @@ final class JsonText {
             map.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return map;
+    }
+
+    /** The value as compact JSON: maps, lists, strings, numbers, booleans and null; anything else as its string. */
+    public static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(out, value);
+        return out.toString();
+    }
+
+    /** The text as a JSON string literal, quotes included. */
+    public static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        quote(out, text);
+        return out.toString();
     }
 
     private static void write(StringBuilder out, Object value) {
