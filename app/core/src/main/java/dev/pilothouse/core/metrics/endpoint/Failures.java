@@ -84,6 +84,13 @@ final class Failures {
             return EndpointException.of(Kind.TLS, endpoint, "the server closed the connection right after the TLS "
                     + "handshake; it probably requires a client certificate (auth type clientCertificate)", failure);
         }
+        if (context.https() && context.sentClientCert() && closedEarly(failure)) {
+            // The same race the other way: a server that rejects the certificate it was sent may close the
+            // connection before its alert is read, and the client sees a reset instead of "bad_certificate".
+            return EndpointException.of(Kind.TLS, endpoint, "the server closed the connection right after the TLS "
+                    + "handshake: it probably refused the client certificate (is it signed by the CA the server "
+                    + "trusts?)", failure);
+        }
         for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof IOException) {
                 return EndpointException.of(Kind.UNREACHABLE, endpoint, "connection failed: " + describe(c), c);
