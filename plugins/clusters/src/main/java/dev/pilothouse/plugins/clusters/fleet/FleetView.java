@@ -100,11 +100,17 @@ public final class FleetView implements View {
         }
         BooleanBinding all = readiness.stream().reduce(BooleanBinding::and).orElseThrow();
         ready.bind(all);
-        statusSubscription = context.clusters().onStatusChange(info -> Platform.runLater(() -> clusterCards.stream()
-                .filter(c -> c.cluster().equals(info.name())).forEach(c -> c.updateInfo(info))));
+        statusSubscription = context.clusters().onStatusChange(info -> Platform.runLater(() -> updateCard(info)));
+        // Creating the cards started their watches, and a connection may have gone live before the subscription
+        // above: read the states once more now, so no change in between is lost (later ones arrive through it).
+        context.clusters().clusters().forEach(this::updateCard);
         sortCards();
         refreshFailing();
         root.showContent();
+    }
+
+    private void updateCard(ClusterInfo info) {
+        clusterCards.stream().filter(c -> c.cluster().equals(info.name())).forEach(c -> c.updateInfo(info));
     }
 
     private void sortCards() {
