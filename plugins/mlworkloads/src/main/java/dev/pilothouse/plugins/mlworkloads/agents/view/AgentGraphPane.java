@@ -1,5 +1,6 @@
 package dev.pilothouse.plugins.mlworkloads.agents.view;
 
+import dev.pilothouse.plugins.mlworkloads.Failures;
 import dev.pilothouse.plugins.mlworkloads.agents.AgentRow;
 import dev.pilothouse.plugins.mlworkloads.fleet.FleetListView;
 import dev.pilothouse.plugins.mlworkloads.fleet.Located;
@@ -121,7 +122,7 @@ final class AgentGraphPane extends VBox {
             this.reading = false;
             readOnce = true;
             if (error != null) {
-                failures = Map.of("all clusters", AgentReader.message(error));
+                failures = Map.of("all clusters", Failures.message(error));
             } else {
                 agents = result.agents();
                 failures = result.failures();

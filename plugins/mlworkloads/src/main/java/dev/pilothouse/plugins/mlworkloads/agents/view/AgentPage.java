@@ -1,5 +1,6 @@
 package dev.pilothouse.plugins.mlworkloads.agents.view;
 
+import dev.pilothouse.plugins.mlworkloads.Failures;
 import dev.pilothouse.plugins.mlworkloads.agents.AgentRow;
 import dev.pilothouse.plugins.mlworkloads.fleet.Located;
 import dev.pilothouse.sdk.cluster.ClusterException;
@@ -152,7 +153,7 @@ public final class AgentPage extends VBox {
             if (error != null && shownOnce && !gone(error)) {
                 // A flaky connection: keep what was read, say since when, and keep trying.
                 stale.setText("Could not read " + located.name() + " at " + java.time.LocalTime.now().withNano(0)
-                        + ": " + AgentReader.message(error) + ". Showing it as last read; retrying.");
+                        + ": " + Failures.message(error) + ". Showing it as last read; retrying.");
                 stale.setVisible(true);
                 stale.setManaged(true);
                 return;
@@ -161,7 +162,7 @@ public final class AgentPage extends VBox {
                 timer.stop();
                 String what = kind.label() + " " + located.namespace() + "/" + located.name();
                 state.showError(gone(error) ? what + " no longer exists" : "Could not read " + what + " from "
-                        + located.cluster(), AgentReader.message(error), this::retry);
+                        + located.cluster(), Failures.message(error), this::retry);
                 return;
             }
             stale.setVisible(false);

@@ -1,5 +1,6 @@
 package dev.pilothouse.plugins.mlworkloads.agents.view;
 
+import dev.pilothouse.plugins.mlworkloads.Failures;
 import dev.pilothouse.sdk.cluster.ClusterService;
 import dev.pilothouse.sdk.kube.KubeObject;
 
@@ -51,12 +52,12 @@ final class AgentPageLoader {
             CompletableFuture<Part<List<Workload>>> workloads = kind == ToolServerKind.REMOTE_MCP_SERVER
                     ? CompletableFuture.completedFuture(new Part<>(List.of(), ""))
                     : WorkloadReader.read(clusters, cluster, object).handle((w, e) -> e == null ? new Part<>(w, "")
-                            : new Part<>(List.of(), AgentReader.message(e)));
+                            : new Part<>(List.of(), Failures.message(e)));
             CompletableFuture<Part<List<KubeObject>>> agents = !readAgents
                     ? CompletableFuture.completedFuture(new Part<>(List.of(), ""))
                     : AgentReader.read(clusters, List.of(cluster)).handle((r, e) -> {
                         if (e != null) {
-                            return new Part<>(List.of(), AgentReader.message(e));
+                            return new Part<>(List.of(), Failures.message(e));
                         }
                         String failure = r.failures().getOrDefault(cluster, "");
                         return new Part<>(r.agents().getOrDefault(cluster, List.of()), failure);

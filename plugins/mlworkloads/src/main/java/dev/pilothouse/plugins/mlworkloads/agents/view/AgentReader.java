@@ -1,5 +1,6 @@
 package dev.pilothouse.plugins.mlworkloads.agents.view;
 
+import dev.pilothouse.plugins.mlworkloads.Failures;
 import dev.pilothouse.plugins.mlworkloads.agents.KagentResources;
 import dev.pilothouse.sdk.cluster.ClusterService;
 import dev.pilothouse.sdk.cluster.WatchScope;
@@ -9,10 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Reads the full Agent objects of some clusters: the list's rows do not carry tool references (rows stay slim), so
@@ -46,15 +45,11 @@ final class AgentReader {
                         try {
                             agents.put(cluster, new ArrayList<>(call.join()));
                         } catch (CompletionException e) {
-                            failures.put(cluster, message(e));
+                            failures.put(cluster, Failures.message(e));
                         }
                     });
                     return new Reading(agents, failures);
                 });
     }
 
-    /** The message of the innermost cause worth showing. */
-    static String message(Throwable error) {
-        return dev.pilothouse.plugins.mlworkloads.Failures.message(error);
-    }
 }

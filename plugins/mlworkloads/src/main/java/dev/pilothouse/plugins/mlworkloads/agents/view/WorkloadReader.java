@@ -1,5 +1,6 @@
 package dev.pilothouse.plugins.mlworkloads.agents.view;
 
+import dev.pilothouse.plugins.mlworkloads.Failures;
 import dev.pilothouse.sdk.cluster.ClusterService;
 import dev.pilothouse.sdk.cluster.WatchScope;
 import dev.pilothouse.sdk.kube.GroupVersionKind;
@@ -70,6 +71,6 @@ final class WorkloadReader {
                 .thenApply(pods -> new Workload(kind, w.name(), ready, desired,
                         pods.stream().map(PodLine::of).toList(), ""))
                 .exceptionally(e -> new Workload(kind, w.name(), ready, desired, List.of(),
-                        "could not list its pods: " + AgentReader.message(e)));
+                        "could not list its pods: " + Failures.message(e)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.pilothouse.plugins.mlworkloads.models.page;
 
+import dev.pilothouse.plugins.mlworkloads.Failures;
 import dev.pilothouse.plugins.mlworkloads.fleet.Located;
 import dev.pilothouse.plugins.mlworkloads.models.InferenceServices;
 import dev.pilothouse.plugins.mlworkloads.models.ModelRow;
@@ -250,7 +251,7 @@ public final class ModelPage extends VBox {
                         .thenApply(Optional::of))
                 .whenComplete((found, error) -> Platform.runLater(() -> {
                     if (error != null) {
-                        pods.showError("Could not list the pods", rootMessage(error), this::loadPods);
+                        pods.showError("Could not list the pods", Failures.message(error), this::loadPods);
                     } else if (found.isEmpty()) {
                         pods.showEmpty("No pods of its own", podlessReason());
                     } else if (found.get().isEmpty()) {
@@ -289,7 +290,7 @@ public final class ModelPage extends VBox {
         context.clusters().list(located.cluster(), EVENTS, WatchScope.namespace(located.namespace()))
                 .whenComplete((all, error) -> Platform.runLater(() -> {
                     if (error != null) {
-                        events.showError("Could not list events", rootMessage(error), this::loadEvents);
+                        events.showError("Could not list events", Failures.message(error), this::loadEvents);
                         return;
                     }
                     String name = located.name();
@@ -324,7 +325,7 @@ public final class ModelPage extends VBox {
         }
         entries.whenComplete((list, error) -> Platform.runLater(() -> {
             if (error != null) {
-                history.showError("Could not read the rollout history", rootMessage(error), this::loadHistory);
+                history.showError("Could not read the rollout history", Failures.message(error), this::loadHistory);
             } else if (list.isEmpty()) {
                 history.showEmpty("No revisions yet", "The controller has not reported any revision.");
             } else {
@@ -378,7 +379,4 @@ public final class ModelPage extends VBox {
         return scroll;
     }
 
-    private static String rootMessage(Throwable error) {
-        return dev.pilothouse.plugins.mlworkloads.Failures.message(error);
-    }
 }

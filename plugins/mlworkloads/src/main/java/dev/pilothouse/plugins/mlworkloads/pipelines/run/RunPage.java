@@ -1,5 +1,6 @@
 package dev.pilothouse.plugins.mlworkloads.pipelines.run;
 
+import dev.pilothouse.plugins.mlworkloads.Failures;
 import dev.pilothouse.plugins.mlworkloads.fleet.Located;
 import dev.pilothouse.plugins.mlworkloads.pipelines.PipelineRow;
 import dev.pilothouse.sdk.action.Action;
@@ -37,7 +38,6 @@ import javafx.util.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One run: its steps drawn as a graph (state, durations, retries), the selected step's facts and streamed log, and
@@ -182,13 +182,13 @@ public final class RunPage extends VBox {
             if (error != null && snapshot == null) {
                 timer.stop();
                 graphState.showError("Could not read " + located.name() + " from " + located.cluster(),
-                        rootMessage(error), this::refresh);
+                        Failures.message(error), this::refresh);
                 return;
             }
             if (error != null) {
                 // A flaky VPN: keep what was read, say since when it is old, and keep trying.
                 showStale("Could not read " + located.name() + " at " + java.time.LocalTime.now().withNano(0)
-                        + ": " + rootMessage(error) + ". Showing the run as last read; retrying.");
+                        + ": " + Failures.message(error) + ". Showing the run as last read; retrying.");
                 if (timer.getStatus() != javafx.animation.Animation.Status.RUNNING) {
                     timer.play();
                 }
@@ -291,7 +291,7 @@ public final class RunPage extends VBox {
             button.setMinWidth(Region.USE_PREF_SIZE);
             button.setOnAction(e -> context.ui().runAction(action, target, Map.of())
                     .whenComplete((result, error) -> Platform.runLater(() -> {
-                        context.ui().notify(error == null ? result.summary() : rootMessage(error));
+                        context.ui().notify(error == null ? result.summary() : Failures.message(error));
                         shownActions = List.of(); // the run's state moved on: offer what fits it now
                         refresh();
                     })));
@@ -353,7 +353,7 @@ public final class RunPage extends VBox {
         loader.siblings().whenComplete((runs, error) -> Platform.runLater(() -> {
             comparing = false;
             if (error != null) {
-                changes.showError(rootMessage(error));
+                changes.showError(Failures.message(error));
             } else {
                 changes.show(RunChanges.compare(run, runs));
             }
@@ -368,9 +368,6 @@ public final class RunPage extends VBox {
         return label;
     }
 
-    static String rootMessage(Throwable error) {
-        return dev.pilothouse.plugins.mlworkloads.Failures.message(error);
-    }
 
     private void dispose() {
         disposed = true;
